@@ -23,19 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConformanceChecksTest {
 
-  static final Path CASES = locate();
-
-  static Path locate() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("conformance"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException(
-          "no conformance/ folder above " + Path.of("").toAbsolutePath());
-    }
-    return p.resolve("conformance");
-  }
+  static final Path CASES = io.cxengage.dsl.ConformanceDir.locate();
 
   @TestFactory
   Stream<DynamicTest> everyCase() throws IOException {

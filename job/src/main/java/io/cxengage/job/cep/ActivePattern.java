@@ -1,0 +1,65 @@
+package io.cxengage.job.cep;
+
+import io.cxengage.connectors.config.PatternDocument;
+import io.cxengage.dsl.compile.CompiledWhen;
+import io.cxengage.dsl.event.CustomerEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.flink.cep.nfa.NFA;
+
+/**
+ * An enabled pattern of a tenant, compiled: its document, the version of its matching state and its
+ * NFA. {@link #stateKey()} names its state under every customer key.
+ */
+public final class ActivePattern {
+
+  private final PatternDocument document;
+  private final String whenVersion;
+  private final CompiledWhen compiled;
+  private final NFA<CustomerEvent> nfa;
+
+  public ActivePattern(PatternDocument document, CompiledWhen compiled) {
+    this.document = document;
+    this.whenVersion = whenVersion(document.when());
+    this.compiled = compiled;
+    this.nfa = compiled.nfaFactory().createNFA();
+  }
+
+  /** The version of a pattern's matching state: a digest of its {@code when} text. */
+  public static String whenVersion(String when) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(when.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String id() {
+    return document.id();
+  }
+
+  public PatternDocument document() {
+    return document;
+  }
+
+  public String whenVersion() {
+    return whenVersion;
+  }
+
+  /** {@code PT1#<version>}: the name of this version's state under a customer key. */
+  public String stateKey() {
+    return document.id() + "#" + whenVersion;
+  }
+
+  public CompiledWhen compiled() {
+    return compiled;
+  }
+
+  public NFA<CustomerEvent> nfa() {
+    return nfa;
+  }
+}

@@ -1,0 +1,590 @@
+package io.cxengage.job.cep;
+
+import io.cxengage.connectors.config.ConfigKey;
+import io.cxengage.connectors.records.DeadLetterRecord;
+import io.cxengage.dsl.PatternLanguage;
+import io.cxengage.dsl.compile.CompiledWhen;
+import io.cxengage.dsl.event.CustomerEvent;
+import io.cxengage.job.config.ConfigView;
+import io.cxengage.job.model.ConfigUpdate;
+import io.cxengage.job.model.MatchRecord;
+import io.cxengage.job.model.RoutedEvent;
+import io.cxengage.job.parse.DeadLetters;
+import io.cxengage.job.serde.CustomerEventSerializer;
+import io.cxengage.job.serde.JsonTypeSerializer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.cep.nfa.NFAState;
+import org.apache.flink.cep.nfa.NFAStateSerializer;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
+import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
+import org.apache.flink.cep.time.TimerService;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The dynamic CEP operator: hosts Flink CEP's NFA for every enabled pattern of every tenant, per
+ * customer key, and takes pattern changes from the broadcast configuration while it runs.
+ *
+ * <p>Per key it keeps one shared buffer for all patterns, the NFA state of each pattern version
+ * that has partial matches, pending absences and (in event-time ordering) the events waiting for
+ * the watermark. An event is offered only to the patterns it can touch ({@link PatternIndex}).
+ * Around the NFA it applies what Flink CEP lacks: {@code fail} cancels partial matches, {@code
+ * absent} completes candidates by timer, windows expire by timer rather than on every event.
+ */
+public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRecord>
+    implements TwoInputStreamOperator<RoutedEvent, ConfigUpdate, MatchRecord>,
+        Triggerable<String, String> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Events that arrived behind the watermark. */
+  public static final OutputTag<DeadLetterRecord> LATE =
+      new OutputTag<>("late-events", io.cxengage.job.serde.JsonTypeInfo.of(DeadLetterRecord.class));
+
+  static final String NFA_STATES = "cx-nfa-states";
+  private static final String QUEUE = "q";
+  private static final String WINDOW = "w|";
+  private static final String ABSENCE = "a|";
+
+  private final Ordering ordering;
+  private final boolean initiallyReady;
+
+  private transient ConfigView config;
+  private transient PatternRegistry registry;
+  private transient BroadcastState<String, String> configState;
+  private transient SharedBuffer<CustomerEvent> buffer;
+  private transient MapState<String, NFAState> nfaStates;
+  private transient MapState<Long, List<CustomerEvent>> queue;
+  private transient MapState<String, PendingAbsence> pendings;
+  private transient ValueState<Integer> live;
+  private transient MapState<Long, Integer> bufferEventCounts;
+  private transient InternalTimerService<String> timers;
+  private transient Counter matches;
+  private transient Counter lateEvents;
+  private transient Counter cancelled;
+  private transient boolean ready;
+  private transient org.apache.flink.streaming.api.watermark.Watermark heldWatermark;
+  private transient org.apache.flink.api.common.state.ListState<RoutedEvent> unready;
+  private transient org.apache.flink.api.common.state.ListState<String> unreadyKeysState;
+  private transient Set<String> unreadyKeys;
+
+  /** How events of a key are put in order before matching. */
+  public enum Ordering {
+    /** Wait for the watermark and match in timestamp order (exact; latency = tolerance). */
+    EVENT_TIME,
+    /** Match at arrival (low latency); order within a key is the arrival order. */
+    ARRIVAL
+  }
+
+  public DynamicPatternOperator(Ordering ordering, boolean initiallyReady) {
+    this.ordering = ordering;
+    this.initiallyReady = initiallyReady;
+  }
+
+  @Override
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    var store = context.getKeyedStateStore();
+    buffer = new SharedBuffer<>(store, CustomerEventSerializer.INSTANCE);
+    nfaStates =
+        store.getMapState(
+            new MapStateDescriptor<>(
+                NFA_STATES, StringSerializer.INSTANCE, new NFAStateSerializer()));
+    queue =
+        store.getMapState(
+            new MapStateDescriptor<>(
+                "cx-event-queue",
+                LongSerializer.INSTANCE,
+                new ListSerializer<>(CustomerEventSerializer.INSTANCE)));
+    pendings =
+        store.getMapState(
+            new MapStateDescriptor<>(
+                "cx-pending-absences",
+                StringSerializer.INSTANCE,
+                new JsonTypeSerializer<>(PendingAbsence.class)));
+    live = store.getState(new ValueStateDescriptor<>("cx-live-entries", IntSerializer.INSTANCE));
+    // The shared buffer's own per-timestamp counters; cleared when a key holds nothing any more.
+    bufferEventCounts =
+        store.getMapState(
+            new MapStateDescriptor<>(
+                "sharedBuffer-events-count", LongSerializer.INSTANCE, IntSerializer.INSTANCE));
+    unready =
+        store.getListState(
+            new org.apache.flink.api.common.state.ListStateDescriptor<>(
+                "cx-unready-events", new JsonTypeSerializer<>(RoutedEvent.class)));
+    unreadyKeysState =
+        context
+            .getOperatorStateStore()
+            .getListState(
+                new org.apache.flink.api.common.state.ListStateDescriptor<>(
+                    "cx-unready-keys", StringSerializer.INSTANCE));
+    unreadyKeys = new java.util.LinkedHashSet<>();
+    for (String k : unreadyKeysState.get()) {
+      unreadyKeys.add(k);
+    }
+    configState = context.getOperatorStateStore().getBroadcastState(ConfigBroadcast.DESCRIPTOR);
+    ready =
+        initiallyReady || configState.contains(io.cxengage.job.config.ConfigReadiness.MARKER_KEY);
+    config = new ConfigView();
+    registry = new PatternRegistry();
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    for (Map.Entry<String, String> e : configState.entries()) {
+      entries.add(Map.entry(e.getKey(), e.getValue()));
+    }
+    for (Map.Entry<String, String> e : entries) {
+      config.apply(new ConfigUpdate(e.getKey(), e.getValue(), -1));
+    }
+    for (String tenant : tenantsOf(entries)) {
+      registry.refresh(tenant, config.tenant(tenant));
+    }
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    timers = getInternalTimerService("cx-cep-timers", StringSerializer.INSTANCE, this);
+    matches = getMetricGroup().counter("matches");
+    lateEvents = getMetricGroup().counter("lateEvents");
+    cancelled = getMetricGroup().counter("cancelledPartialMatches");
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (buffer != null) {
+      buffer.releaseCacheStatisticsTimer();
+    }
+    super.close();
+  }
+
+  @Override
+  public void snapshotState(org.apache.flink.runtime.state.StateSnapshotContext context)
+      throws Exception {
+    super.snapshotState(context);
+    unreadyKeysState.update(new ArrayList<>(unreadyKeys));
+  }
+
+  @Override
+  public void processWatermark1(org.apache.flink.streaming.api.watermark.Watermark mark)
+      throws Exception {
+    if (!ready) {
+      heldWatermark = mark;
+      return;
+    }
+    super.processWatermark1(mark);
+  }
+
+  /** The configuration has been read: match the events held meanwhile, then let time move. */
+  private void becomeReady() throws Exception {
+    ready = true;
+    for (String k : unreadyKeys) {
+      setCurrentKey(k);
+      List<RoutedEvent> events = new ArrayList<>();
+      for (RoutedEvent e : unready.get()) {
+        events.add(e);
+      }
+      unready.clear();
+      for (RoutedEvent e : events) {
+        accept(e);
+      }
+    }
+    unreadyKeys.clear();
+    if (heldWatermark != null) {
+      super.processWatermark1(heldWatermark);
+      heldWatermark = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  @Override
+  public void processElement2(StreamRecord<ConfigUpdate> record) throws Exception {
+    ConfigUpdate update = record.getValue();
+    if (update.value() == null) {
+      configState.remove(update.key());
+    } else {
+      configState.put(update.key(), update.value());
+    }
+    if (!ready && io.cxengage.job.config.ConfigReadiness.isMarker(update)) {
+      becomeReady();
+      return;
+    }
+    var key = config.apply(update);
+    if (key.isEmpty()
+        || !(key.get().kind() == io.cxengage.connectors.config.ConfigKind.PATTERN
+            || key.get().kind() == io.cxengage.connectors.config.ConfigKind.TENANT)) {
+      return;
+    }
+    String tenant = key.get().tenant();
+    Set<String> removed = registry.refresh(tenant, config.tenant(tenant));
+    if (!removed.isEmpty()) {
+      clearEverywhere(tenant, removed);
+    }
+  }
+
+  /** Drops the state of pattern versions that are gone, under every key of the tenant. */
+  private void clearEverywhere(String tenant, Set<String> stateKeys) throws Exception {
+    List<String> keys;
+    try (Stream<String> s = keysOf(NFA_STATES)) {
+      keys = s.filter(k -> k.startsWith(tenant + '\u0000')).toList();
+    }
+    List<String> pendingKeys;
+    try (Stream<String> s = keysOf("cx-pending-absences")) {
+      pendingKeys = s.filter(k -> k.startsWith(tenant + '\u0000')).toList();
+    }
+    Set<String> all = new java.util.LinkedHashSet<>(keys);
+    all.addAll(pendingKeys);
+    for (String k : all) {
+      setCurrentKey(k);
+      try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
+        for (String stateKey : stateKeys) {
+          NFAState state = nfaStates.get(stateKey);
+          if (state != null) {
+            NfaPruning.prune(state, accessor, cs -> true);
+            removeState(stateKey);
+          }
+          dropPendings(stateKey, accessor, p -> true);
+        }
+      }
+      compactIfEmpty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Stream<String> keysOf(String stateName) {
+    Object backend = getKeyedStateBackend();
+    return ((org.apache.flink.runtime.state.KeyedStateBackend<String>) backend)
+        .getKeys(stateName, VoidNamespace.INSTANCE);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  @Override
+  public void processElement1(StreamRecord<RoutedEvent> record) throws Exception {
+    if (!ready) {
+      unready.add(record.getValue());
+      unreadyKeys.add(record.getValue().routingKey());
+      return;
+    }
+    accept(record.getValue());
+  }
+
+  private void accept(RoutedEvent routed) throws Exception {
+    CustomerEvent event = routed.event();
+    long watermark = timers.currentWatermark();
+    if (event.timestamp() <= watermark) {
+      lateEvents.inc();
+      output.collect(
+          LATE,
+          new StreamRecord<>(
+              DeadLetters.late(routed.tenant(), event, watermark), event.timestamp()));
+      return;
+    }
+    if (ordering == Ordering.EVENT_TIME) {
+      List<CustomerEvent> waiting = queue.get(event.timestamp());
+      if (waiting == null) {
+        waiting = new ArrayList<>(1);
+        timers.registerEventTimeTimer(QUEUE, event.timestamp());
+      }
+      waiting.add(event);
+      queue.put(event.timestamp(), waiting);
+    } else {
+      match(routed.tenant(), routed.key(), event);
+    }
+  }
+
+  private void match(String tenant, String key, CustomerEvent event) throws Exception {
+    List<ActivePattern> touched = registry.touchedBy(tenant, event.attributes());
+    if (touched.isEmpty()) {
+      return;
+    }
+    long ts = event.timestamp();
+    try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
+      for (ActivePattern p : touched) {
+        CompiledWhen c = p.compiled();
+        if (c.hasAbsent()) {
+          firePendings(tenant, key, p, ts, accessor);
+        }
+        NFAState state = nfaStates.get(p.stateKey());
+        boolean stored = state != null;
+        if (state == null) {
+          state = p.nfa().createInitialNFAState();
+        }
+        if (c.cancels() != null && c.cancels().test(event.attributes())) {
+          // fail: the event cancels every partial match before it can complete anything
+          if (NfaPruning.prune(state, accessor, cs -> true)) {
+            cancelled.inc();
+          }
+          if (c.hasAbsent()) {
+            dropPendings(p.stateKey(), accessor, pend -> true);
+          }
+          save(p.stateKey(), state, stored);
+          continue;
+        }
+        if (c.hasAbsent() && c.absent().test(event.attributes())) {
+          dropPendings(p.stateKey(), accessor, pend -> pend.deadline() >= ts);
+        }
+        if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) + c.windowMillis() < ts) {
+          p.nfa().advanceTime(accessor, state, ts, skip(c));
+        }
+        Collection<Map<String, List<CustomerEvent>>> found =
+            p.nfa().process(accessor, state, event, ts, skip(c), NO_TIMERS);
+        if (c.windowMillis() > 0 && state.isNewStartPartialMatch()) {
+          timers.registerEventTimeTimer(WINDOW + p.stateKey(), ts + c.windowMillis() + 1);
+        }
+        if (c.hasAbsent()) {
+          for (Map<String, List<CustomerEvent>> m : found) {
+            addPending(p, inOrder(m), accessor);
+          }
+        } else if (!found.isEmpty()) {
+          // skip-past-last-event: the match that began earliest wins, and every partial match
+          // holds an event at or before its last one (this event), so all of them go
+          emit(tenant, key, p, earliest(found), ts);
+          NfaPruning.prune(state, accessor, cs -> true);
+        }
+        save(p.stateKey(), state, stored);
+      }
+    }
+    compactIfEmpty();
+  }
+
+  private void addPending(
+      ActivePattern p, List<CustomerEvent> events, SharedBufferAccessor<CustomerEvent> accessor)
+      throws Exception {
+    CustomerEvent last = events.get(events.size() - 1);
+    String id = p.stateKey() + "|" + last.id();
+    PendingAbsence existing = pendings.get(id);
+    if (existing != null && existing.first().timestamp() <= events.get(0).timestamp()) {
+      return; // the candidate that began earliest stands for this last event
+    }
+    long deadline = last.timestamp() + p.compiled().absentMillis();
+    pendings.put(id, new PendingAbsence(p.stateKey(), events, deadline));
+    if (existing == null) {
+      live.update(liveCount() + 1);
+    }
+    timers.registerEventTimeTimer(ABSENCE + p.stateKey(), deadline + 1);
+  }
+
+  /** Completes the pending absences of a pattern whose deadline is before {@code now}. */
+  private void firePendings(
+      String tenant,
+      String key,
+      ActivePattern p,
+      long now,
+      SharedBufferAccessor<CustomerEvent> accessor)
+      throws Exception {
+    List<PendingAbsence> due = new ArrayList<>();
+    for (PendingAbsence pend : pendings.values()) {
+      if (pend.stateKey().equals(p.stateKey()) && pend.deadline() < now) {
+        due.add(pend);
+      }
+    }
+    due.sort(Comparator.comparingLong(PendingAbsence::deadline));
+    for (PendingAbsence pend : due) {
+      String id = p.stateKey() + "|" + pend.last().id();
+      if (!pendings.contains(id)) {
+        continue; // dropped by an earlier completion
+      }
+      emit(tenant, key, p, pend.events(), pend.deadline());
+      long horizon = pend.last().timestamp();
+      dropPendings(p.stateKey(), accessor, other -> other.first().timestamp() <= horizon);
+      NFAState state = nfaStates.get(p.stateKey());
+      if (state != null) {
+        NfaPruning.prune(state, accessor, cs -> cs.getStartTimestamp() <= horizon);
+        save(p.stateKey(), state, true);
+      }
+    }
+  }
+
+  private void dropPendings(
+      String stateKey,
+      SharedBufferAccessor<CustomerEvent> accessor,
+      java.util.function.Predicate<PendingAbsence> drop)
+      throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (Map.Entry<String, PendingAbsence> e : pendings.entries()) {
+      if (e.getValue().stateKey().equals(stateKey) && drop.test(e.getValue())) {
+        ids.add(e.getKey());
+      }
+    }
+    for (String id : ids) {
+      pendings.remove(id);
+    }
+    if (!ids.isEmpty()) {
+      live.update(liveCount() - ids.size());
+    }
+  }
+
+  private void emit(
+      String tenant, String key, ActivePattern p, List<CustomerEvent> events, long at) {
+    matches.inc();
+    Map<String, String> templates = new HashMap<>();
+    Map<String, String> known = config.tenant(tenant).templates();
+    for (String id : PatternLanguage.templateReferences(p.document().then())) {
+      if (known.containsKey(id)) {
+        templates.put(id, known.get(id));
+      }
+    }
+    output.collect(
+        new StreamRecord<>(
+            new MatchRecord(
+                tenant, p.id(), p.whenVersion(), key, events, at, p.document().then(), templates),
+            at));
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  @Override
+  public void onEventTime(InternalTimer<String, String> timer) throws Exception {
+    String routingKey = timer.getKey();
+    int sep = routingKey.indexOf('\u0000');
+    String tenant = routingKey.substring(0, sep);
+    String key = routingKey.substring(sep + 1);
+    String ns = timer.getNamespace();
+    if (ns.equals(QUEUE)) {
+      drainQueue(tenant, key, timer.getTimestamp());
+      return;
+    }
+    String stateKey = ns.substring(2);
+    ActivePattern p = registry.byStateKey(tenant, stateKey);
+    if (p == null) {
+      return;
+    }
+    try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
+      if (ns.startsWith(ABSENCE)) {
+        firePendings(tenant, key, p, timer.getTimestamp(), accessor);
+      } else {
+        NFAState state = nfaStates.get(stateKey);
+        if (state != null) {
+          p.nfa().advanceTime(accessor, state, timer.getTimestamp(), skip(p.compiled()));
+          save(stateKey, state, true);
+        }
+      }
+    }
+    compactIfEmpty();
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<String, String> timer) {}
+
+  /** Matches the events queued for exactly this timestamp: timers fire in time order. */
+  private void drainQueue(String tenant, String key, long timestamp) throws Exception {
+    List<CustomerEvent> events = queue.get(timestamp);
+    if (events == null) {
+      return;
+    }
+    queue.remove(timestamp);
+    for (CustomerEvent e : events) {
+      match(tenant, key, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- state upkeep
+
+  private void save(String stateKey, NFAState state, boolean stored) throws Exception {
+    if (NfaPruning.isIdle(state)) {
+      if (stored) {
+        removeState(stateKey);
+      }
+      return;
+    }
+    if (state.isStateChanged() || !stored) {
+      state.resetStateChanged();
+      state.resetNewStartPartialMatch();
+      nfaStates.put(stateKey, state);
+      if (!stored) {
+        live.update(liveCount() + 1);
+      }
+    }
+  }
+
+  private void removeState(String stateKey) throws Exception {
+    nfaStates.remove(stateKey);
+    live.update(liveCount() - 1);
+  }
+
+  private int liveCount() throws Exception {
+    Integer n = live.value();
+    return n == null ? 0 : n;
+  }
+
+  /** When a key holds no partial match, the shared buffer's counters can go too. */
+  private void compactIfEmpty() throws Exception {
+    if (live.value() != null && liveCount() <= 0) {
+      live.clear();
+      bufferEventCounts.clear();
+    }
+  }
+
+  private static AfterMatchSkipStrategy skip(CompiledWhen c) {
+    return c.pattern().getAfterMatchSkipStrategy();
+  }
+
+  private static List<CustomerEvent> earliest(Collection<Map<String, List<CustomerEvent>>> found) {
+    List<CustomerEvent> best = null;
+    for (Map<String, List<CustomerEvent>> m : found) {
+      List<CustomerEvent> events = inOrder(m);
+      if (best == null || events.get(0).timestamp() < best.get(0).timestamp()) {
+        best = events;
+      }
+    }
+    return best;
+  }
+
+  /** The events of a match in time order, steps in pattern order for equal times. */
+  static List<CustomerEvent> inOrder(Map<String, List<CustomerEvent>> match) {
+    List<String> names = new ArrayList<>(match.keySet());
+    names.sort(Comparator.comparingInt(DynamicPatternOperator::stepOrder).thenComparing(n -> n));
+    List<CustomerEvent> out = new ArrayList<>();
+    for (String n : names) {
+      out.addAll(match.get(n));
+    }
+    out.sort(Comparator.comparingLong(CustomerEvent::timestamp));
+    return out;
+  }
+
+  private static int stepOrder(String stateName) {
+    if (stateName.startsWith("s")) {
+      try {
+        return Integer.parseInt(stateName.substring(1));
+      } catch (NumberFormatException e) {
+        return Integer.MAX_VALUE;
+      }
+    }
+    return stateName.equals("end") ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1;
+  }
+
+  private static Set<String> tenantsOf(List<Map.Entry<String, String>> entries) {
+    Set<String> tenants = new java.util.HashSet<>();
+    for (var e : entries) {
+      ConfigKey.parse(e.getKey()).ifPresent(k -> tenants.add(k.tenant()));
+    }
+    return tenants;
+  }
+
+  private static final TimerService NO_TIMERS = System::currentTimeMillis;
+}
