@@ -139,6 +139,10 @@ public abstract class FakeServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException clientGone) {
       // The client timed out and closed the connection: expected in timeout tests.
+    } catch (RuntimeException bug) {
+      // A fake that breaks must say so loudly rather than leave the client waiting.
+      bug.printStackTrace();
+      exchange.sendResponseHeaders(599, -1);
     }
   }
 

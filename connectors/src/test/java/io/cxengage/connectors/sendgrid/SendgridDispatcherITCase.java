@@ -126,7 +126,7 @@ class SendgridDispatcherITCase {
 
   @Test
   void retriesATimeoutWithoutBlockingTheCaller() {
-    fake.stallNext(Duration.ofSeconds(3));
+    fake.stallNext(Duration.ofSeconds(5));
 
     CompletableFuture<SendResult> future =
         dispatcher.send(request("sendgrid", "email", email(), CREDENTIALS));
