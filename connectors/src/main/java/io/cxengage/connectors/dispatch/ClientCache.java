@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -39,7 +40,7 @@ public final class ClientCache<C> implements AutoCloseable {
    */
   public C get(String tenant, IntegrationDocument credentials, Supplier<C> factory) {
     String fingerprint = fingerprint(credentials);
-    Entry<C>[] replaced = newEntryArray();
+    AtomicReference<Entry<C>> replaced = new AtomicReference<>();
     Entry<C> entry =
         byTenant.compute(
             tenant,
@@ -47,11 +48,11 @@ public final class ClientCache<C> implements AutoCloseable {
               if (current != null && current.fingerprint().equals(fingerprint)) {
                 return current;
               }
-              replaced[0] = current;
+              replaced.set(current);
               return new Entry<>(fingerprint, factory.get());
             });
-    if (replaced[0] != null) {
-      closer.accept(replaced[0].client());
+    if (replaced.get() != null) {
+      closer.accept(replaced.get().client());
     }
     return entry.client();
   }
@@ -84,10 +85,5 @@ public final class ClientCache<C> implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <C> Entry<C>[] newEntryArray() {
-    return (Entry<C>[]) new Entry<?>[1];
   }
 }
