@@ -5,6 +5,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Say;
@@ -27,6 +28,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 public final class TwilioDispatcher implements Dispatcher {
 
   public static final String INTEGRATION = "twilio";
+
+  private static final Set<String> ACTIONS = Set.of("sms", "call");
 
   private final TwilioTransport transport;
   private final ClientCache<TwilioRestClient> clients = new ClientCache<>(client -> {});
@@ -70,6 +74,10 @@ public final class TwilioDispatcher implements Dispatcher {
   }
 
   private SendResult sendNow(SendRequest request, String what) {
+    if (!ACTIONS.contains(request.action())) {
+      throw new InvalidSendException(
+          "twilio has no action '" + request.action() + "'; use sms or call");
+    }
     Params params = new Params(request);
     Credentials credentials = Credentials.of(request);
     String account = credentials.required("account");
@@ -87,10 +95,7 @@ public final class TwilioDispatcher implements Dispatcher {
       return switch (request.action()) {
         case "sms" ->
             sent(Message.creator(to, from, params.required("message")).create(client).getSid());
-        case "call" -> sent(callCreator(params, to, from).create(client).getSid());
-        default ->
-            throw new InvalidSendException(
-                "twilio has no action '" + request.action() + "'; use sms or call");
+        default -> sent(callCreator(params, to, from).create(client).getSid()); // "call"
       };
     } catch (ApiConnectionException e) {
       return HttpOutcomes.failure(what, e);
@@ -112,8 +117,7 @@ public final class TwilioDispatcher implements Dispatcher {
     }
   }
 
-  private static com.twilio.rest.api.v2010.account.CallCreator callCreator(
-      Params params, PhoneNumber to, PhoneNumber from) {
+  private static CallCreator callCreator(Params params, PhoneNumber to, PhoneNumber from) {
     Optional<String> message = params.optional("message");
     if (message.isPresent()) {
       String twiml =
