@@ -1,0 +1,69 @@
+package io.cxengage.job;
+
+import io.cxengage.connectors.topics.TopicNames;
+import io.cxengage.job.kafka.KafkaIo;
+import io.cxengage.job.reaction.SendGateway;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The engine on Kafka: the job graph of {@link CxEngageJob} between the topics of design.md, with
+ * checkpoints, RocksDB state and stable operator ids. {@link #main} is what {@code flink run}
+ * starts; the embedded default calls {@link #define} on a local environment.
+ */
+public final class EngineJob {
+
+  private EngineJob() {}
+
+  public static void main(String[] args) throws Exception {
+    JobSettings settings = JobSettings.from(args, System.getenv());
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
+    define(env, settings, SendGateway.REPLAY);
+    env.execute("cxengage");
+  }
+
+  /** The Flink configuration the settings ask for: checkpoints, their retention, the backend. */
+  public static Configuration configuration(JobSettings settings) {
+    Configuration conf = new Configuration();
+    conf.set(
+        StateBackendOptions.STATE_BACKEND,
+        settings.stateBackend().equals("heap") ? "hashmap" : "rocksdb");
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+    conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(500));
+    if (!settings.checkpointDir().isBlank()) {
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+    }
+    return conf;
+  }
+
+  /** Adds the engine's sources, graph and sinks to {@code env}. */
+  public static void define(
+      StreamExecutionEnvironment env, JobSettings settings, SendGateway gateway) {
+    env.setParallelism(settings.parallelism());
+    KafkaIo kafka =
+        new KafkaIo(
+            settings.bootstrapServers(),
+            new TopicNames(settings.topicPrefix()),
+            settings.groupId(),
+            DeliveryGuarantee.EXACTLY_ONCE);
+    long configEnd = kafka.configEndOffset();
+    JobOptions options =
+        new JobOptions(settings.tolerance(), true, settings.ordering(), configEnd < 0, configEnd);
+    CxEngageJob.Outputs out =
+        CxEngageJob.build(kafka.events(env), kafka.config(env), options, gateway);
+    kafka.reactions(out.reactions());
+    kafka.stream(out.stream());
+    kafka.deadLetters(out.deadLetters());
+  }
+}

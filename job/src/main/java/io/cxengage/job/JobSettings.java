@@ -1,0 +1,154 @@
+package io.cxengage.job;
+
+import io.cxengage.job.cep.DynamicPatternOperator;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The job's options: typed, with defaults, read from command-line flags ({@code --name value} or
+ * {@code --name=value}) and environment variables ({@code CX_NAME}), validated once; an error names
+ * the option and says what it takes.
+ */
+public record JobSettings(
+    String bootstrapServers,
+    String topicPrefix,
+    String groupId,
+    int parallelism,
+    Duration checkpointInterval,
+    String stateBackend,
+    String checkpointDir,
+    Duration tolerance,
+    DynamicPatternOperator.Ordering ordering) {
+
+  /** Every option: name, environment variable, default, description. */
+  public static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    option("kafka-bootstrap", "CX_KAFKA_BOOTSTRAP", "127.0.0.1:9092", "Kafka bootstrap servers");
+    option("topic-prefix", "CX_TOPIC_PREFIX", "", "prefix of every topic name");
+    option(
+        "group-id",
+        "CX_GROUP_ID",
+        "cxengage-job",
+        "consumer group and transaction id prefix of the job");
+    option("parallelism", "CX_PARALLELISM", "2", "parallelism of the job");
+    option("checkpoint-interval", "CX_CHECKPOINT_INTERVAL", "10s", "time between checkpoints");
+    option("state-backend", "CX_STATE_BACKEND", "rocksdb", "rocksdb or heap");
+    option(
+        "checkpoint-dir",
+        "CX_CHECKPOINT_DIR",
+        "",
+        "where checkpoints go (a file:// or other Flink file system URI)");
+    option(
+        "out-of-orderness",
+        "CX_OUT_OF_ORDERNESS",
+        "5s",
+        "how late an event may be before it is dead-lettered as late");
+    option(
+        "ordering",
+        "CX_ORDERING",
+        "arrival",
+        "arrival (low latency) or event-time (waits for the watermark)");
+  }
+
+  private static void option(String name, String env, String def, String description) {
+    OPTIONS.put(name, new String[] {env, def, description});
+  }
+
+  /** Reads the options from flags, then the environment, then the defaults. */
+  public static JobSettings from(String[] args, Map<String, String> env) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException(
+            "unexpected argument '" + a + "': options are --name value");
+      }
+      String name = a.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("option --" + name + " needs a value");
+      }
+      if (!OPTIONS.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "unknown option --" + name + "; options are " + OPTIONS.keySet());
+      }
+      flags.put(name, value);
+    }
+    Function<String, String> get =
+        n ->
+            flags.containsKey(n)
+                ? flags.get(n)
+                : env.getOrDefault(OPTIONS.get(n)[0], OPTIONS.get(n)[1]);
+    return new JobSettings(
+        get.apply("kafka-bootstrap"),
+        get.apply("topic-prefix"),
+        get.apply("group-id"),
+        positive("parallelism", get.apply("parallelism")),
+        duration("checkpoint-interval", get.apply("checkpoint-interval")),
+        choice("state-backend", get.apply("state-backend"), "rocksdb", "heap"),
+        get.apply("checkpoint-dir"),
+        duration("out-of-orderness", get.apply("out-of-orderness")),
+        choice("ordering", get.apply("ordering"), "arrival", "event-time").equals("arrival")
+            ? DynamicPatternOperator.Ordering.ARRIVAL
+            : DynamicPatternOperator.Ordering.EVENT_TIME);
+  }
+
+  static int positive(String name, String v) {
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "option " + name + " takes a positive whole number, not '" + v + "'");
+  }
+
+  /**
+   * Durations as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT10S}).
+   */
+  static Duration duration(String name, String v) {
+    String s = v.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (s.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+      }
+      if (s.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+      }
+      if (s.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+      }
+      if (s.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1)));
+      }
+      return Duration.parse(v.trim());
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "option " + name + " takes a duration such as 500ms, 10s, 5m or 1h, not '" + v + "'");
+    }
+  }
+
+  static String choice(String name, String v, String... allowed) {
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(v.trim())) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(
+        "option " + name + " takes one of " + String.join(", ", allowed) + ", not '" + v + "'");
+  }
+}
