@@ -1,0 +1,123 @@
+package io.cxengage.job.kafka;
+
+import io.cxengage.connectors.config.ConfigKey;
+import io.cxengage.connectors.config.ConfigKind;
+import io.cxengage.connectors.config.KeyAttributeDocument;
+import io.cxengage.connectors.config.PatternDocument;
+import io.cxengage.connectors.config.TenantDocument;
+import io.cxengage.connectors.json.Json;
+import io.cxengage.connectors.topics.TopicNames;
+import io.cxengage.kafka.embedded.EmbeddedKafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A broker with the engine's topics, a producer for config and events, readers of the outputs. */
+final class KafkaFixture implements AutoCloseable {
+
+  final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
+  final TopicNames topics = TopicNames.defaults();
+  final KafkaProducer<byte[], byte[]> producer;
+
+  KafkaFixture() {
+    broker.createTopics(topics.newTopics(2, (short) 1));
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+  }
+
+  void tenant(String tenant, String keyAttribute) throws Exception {
+    config(ConfigKey.tenant(tenant), new TenantDocument(tenant, tenant, null, 1L));
+    config(ConfigKey.keyAttribute(tenant), new KeyAttributeDocument(keyAttribute, 1L));
+  }
+
+  void pattern(String tenant, String id, String when, String then, boolean enabled)
+      throws Exception {
+    config(
+        ConfigKey.of(tenant, ConfigKind.PATTERN, id),
+        new PatternDocument(id, id, null, enabled, when, then, 1L));
+  }
+
+  void deletePattern(String tenant, String id) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                topics.config(),
+                bytes(ConfigKey.of(tenant, ConfigKind.PATTERN, id).toString()),
+                null))
+        .get();
+  }
+
+  void config(ConfigKey key, Object doc) throws Exception {
+    producer
+        .send(new ProducerRecord<>(topics.config(), bytes(key.toString()), Json.writeBytes(doc)))
+        .get();
+  }
+
+  void raw(String key, String value) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                topics.events(),
+                key == null ? null : bytes(key),
+                value == null ? null : bytes(value)))
+        .get();
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads a topic (committed records only) from the start until {@code done} holds. */
+  List<String> awaitRecords(String topic, Predicate<List<String>> done, Duration timeout) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      List<String> values = new ArrayList<>();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!done.test(values)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("timed out waiting on " + topic + "; have " + values);
+        }
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          values.add(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
+        }
+      }
+      return values;
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    broker.close();
+  }
+}
