@@ -3,7 +3,6 @@ package io.cxengage.cli;
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.job.EngineJob;
 import io.cxengage.job.JobSettings;
-import io.cxengage.job.reaction.SendGateway;
 import io.cxengage.kafka.embedded.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +99,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             });
     StreamExecutionEnvironment flink =
         StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), conf);
-    EngineJob.define(flink, settings, SendGateway.REPLAY);
+    EngineJob.define(flink, settings);
     job = flink.executeAsync("cxengage");
   }
 

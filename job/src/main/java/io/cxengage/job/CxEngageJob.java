@@ -13,8 +13,8 @@ import io.cxengage.job.model.StreamMessage;
 import io.cxengage.job.parse.CxWatermarks;
 import io.cxengage.job.parse.LatenessFilter;
 import io.cxengage.job.parse.ParseFunction;
-import io.cxengage.job.reaction.ReactionFunction;
-import io.cxengage.job.reaction.SendGateway;
+import io.cxengage.job.reaction.DispatchSettings;
+import io.cxengage.job.reaction.ReactionOperator;
 import io.cxengage.job.routing.KeyAttributeRouter;
 import io.cxengage.job.serde.JsonTypeInfo;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -50,7 +50,7 @@ public final class CxEngageJob {
       DataStream<RawEvent> events,
       DataStream<ConfigUpdate> config,
       JobOptions options,
-      SendGateway gateway) {
+      DispatchSettings dispatch) {
     DataStream<ConfigUpdate> feed =
         config
             .assignTimestampsAndWatermarks(neverHoldsBackTime())
@@ -103,10 +103,10 @@ public final class CxEngageJob {
     SingleOutputStreamOperator<ReactionRecord> reactions =
         matches
             .keyBy(MatchRecord::routingKey, Types.STRING)
-            .process(new ReactionFunction(gateway))
-            .returns(JsonTypeInfo.of(ReactionRecord.class))
-            .uid("cx-reactions")
-            .name("reactions");
+            .connect(feed.broadcast())
+            .transform(
+                "reactions", JsonTypeInfo.of(ReactionRecord.class), new ReactionOperator(dispatch))
+            .uid("cx-reactions");
 
     DataStream<DeadLetterRecord> dead =
         parsed
@@ -115,8 +115,8 @@ public final class CxEngageJob {
                 onTime.getSideOutput(LatenessFilter.LATE),
                 routed.getSideOutput(KeyAttributeRouter.DEAD),
                 matches.getSideOutput(DynamicPatternOperator.LATE),
-                reactions.getSideOutput(ReactionFunction.DEAD));
-    return new Outputs(reactions, reactions.getSideOutput(ReactionFunction.STREAM), dead);
+                reactions.getSideOutput(ReactionOperator.DEAD));
+    return new Outputs(reactions, reactions.getSideOutput(ReactionOperator.STREAM), dead);
   }
 
   /** The configuration stream carries no event time: its watermark is always the maximum. */

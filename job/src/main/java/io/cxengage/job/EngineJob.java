@@ -2,7 +2,6 @@ package io.cxengage.job;
 
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.job.kafka.KafkaIo;
-import io.cxengage.job.reaction.SendGateway;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -25,7 +24,7 @@ public final class EngineJob {
     JobSettings settings = JobSettings.from(args, System.getenv());
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
-    define(env, settings, SendGateway.REPLAY);
+    define(env, settings);
     env.execute("cxengage");
   }
 
@@ -48,8 +47,7 @@ public final class EngineJob {
   }
 
   /** Adds the engine's sources, graph and sinks to {@code env}. */
-  public static void define(
-      StreamExecutionEnvironment env, JobSettings settings, SendGateway gateway) {
+  public static void define(StreamExecutionEnvironment env, JobSettings settings) {
     env.setParallelism(settings.parallelism());
     KafkaIo kafka =
         new KafkaIo(
@@ -61,7 +59,7 @@ public final class EngineJob {
     JobOptions options =
         new JobOptions(settings.tolerance(), true, settings.ordering(), configEnd < 0, configEnd);
     CxEngageJob.Outputs out =
-        CxEngageJob.build(kafka.events(env), kafka.config(env), options, gateway);
+        CxEngageJob.build(kafka.events(env), kafka.config(env), options, settings.dispatch());
     kafka.reactions(out.reactions());
     kafka.stream(out.stream());
     kafka.deadLetters(out.deadLetters());

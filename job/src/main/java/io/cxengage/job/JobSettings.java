@@ -22,7 +22,8 @@ public record JobSettings(
     String stateBackend,
     String checkpointDir,
     Duration tolerance,
-    DynamicPatternOperator.Ordering ordering) {
+    DynamicPatternOperator.Ordering ordering,
+    io.cxengage.job.reaction.DispatchSettings dispatch) {
 
   /** Every option: name, environment variable, default, description. */
   public static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -53,6 +54,35 @@ public record JobSettings(
         "CX_ORDERING",
         "arrival",
         "arrival (low latency) or event-time (waits for the watermark)");
+    option(
+        "secret-key",
+        "CX_SECRET_KEY",
+        "",
+        "base64 AES key of the secrets in the configuration log");
+    option(
+        "dry-run",
+        "CX_DRY_RUN",
+        "false",
+        "true: external sends are reported as sent without being made");
+    option("sendgrid-url", "CX_SENDGRID_URL", "https://api.sendgrid.com", "SendGrid's base URL");
+    option("twilio-url", "CX_TWILIO_URL", "https://api.twilio.com", "Twilio's base URL");
+    option("pusher-url", "CX_PUSHER_URL", "", "Pusher's base URL (default: the cluster's)");
+    option(
+        "salesforce-login-url",
+        "CX_SALESFORCE_LOGIN_URL",
+        "https://login.salesforce.com",
+        "Salesforce's login URL");
+    option(
+        "send-timeout",
+        "CX_SEND_TIMEOUT",
+        "10s",
+        "time limit of one request to an external service");
+    option(
+        "sends-per-second",
+        "CX_SENDS_PER_SECOND",
+        "50",
+        "sends per second per tenant and integration");
+    option("send-burst", "CX_SEND_BURST", "100", "sends at once per tenant and integration");
   }
 
   private static void option(String name, String env, String def, String description) {
@@ -101,7 +131,21 @@ public record JobSettings(
         duration("out-of-orderness", get.apply("out-of-orderness")),
         choice("ordering", get.apply("ordering"), "arrival", "event-time").equals("arrival")
             ? DynamicPatternOperator.Ordering.ARRIVAL
-            : DynamicPatternOperator.Ordering.EVENT_TIME);
+            : DynamicPatternOperator.Ordering.EVENT_TIME,
+        new io.cxengage.job.reaction.DispatchSettings(
+            Boolean.parseBoolean(choice("dry-run", get.apply("dry-run"), "true", "false")),
+            blankToNull(get.apply("secret-key")),
+            blankToNull(get.apply("sendgrid-url")),
+            blankToNull(get.apply("twilio-url")),
+            blankToNull(get.apply("pusher-url")),
+            blankToNull(get.apply("salesforce-login-url")),
+            duration("send-timeout", get.apply("send-timeout")),
+            positive("sends-per-second", get.apply("sends-per-second")),
+            positive("send-burst", get.apply("send-burst"))));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   static int positive(String name, String v) {

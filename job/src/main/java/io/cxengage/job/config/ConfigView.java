@@ -108,7 +108,7 @@ public final class ConfigView {
   /** Whether a configuration record is one the job reads. */
   public static boolean concernsJob(ConfigKind kind) {
     return switch (kind) {
-      case TENANT, KEY_ATTRIBUTE, PATTERN, TEMPLATE -> true;
+      case TENANT, KEY_ATTRIBUTE, PATTERN, TEMPLATE, INTEGRATION -> true;
       default -> false;
     };
   }

@@ -57,6 +57,7 @@ public final class PlanExecutor {
   private void startStep(PlanRun run, String path, long now) {
     Reaction node = plan.node(path);
     StepState st = new StepState();
+    st.startedAt = now;
     run.steps.put(path, st);
     if (node.options().withinMillis() != null) {
       effects.schedule(run, path + WITHIN, now + node.options().withinMillis());

@@ -45,6 +45,12 @@ public final class PlanRun {
     /** The failure that ended the main work, for the record. */
     public String error;
 
+    /** send: attempts made so far. */
+    public int attempts;
+
+    /** The event time at which the step started (a send's time). */
+    public long startedAt;
+
     public static final String RUNNING = "running";
     public static final String OK = "ok";
     public static final String FAILED = "failed";

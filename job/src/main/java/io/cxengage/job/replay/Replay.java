@@ -15,7 +15,7 @@ import io.cxengage.job.JobOptions;
 import io.cxengage.job.config.ConfigReadiness;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.RawEvent;
-import io.cxengage.job.reaction.SendGateway;
+import io.cxengage.job.reaction.DispatchSettings;
 import io.cxengage.job.serde.JsonTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -104,7 +104,8 @@ public final class Replay {
                 .returns(JsonTypeInfo.of(RawEvent.class))
             : env.fromData(events, JsonTypeInfo.of(RawEvent.class));
     CxEngageJob.Outputs outputs =
-        CxEngageJob.build(eventStream, configStream, JobOptions.replay(), SendGateway.REPLAY);
+        CxEngageJob.build(
+            eventStream, configStream, JobOptions.replay(), DispatchSettings.replayOnly());
     DataStream<String> all =
         outputs
             .reactions()

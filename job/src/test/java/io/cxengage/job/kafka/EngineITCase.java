@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.connectors.json.Json;
 import io.cxengage.job.EngineJob;
 import io.cxengage.job.JobSettings;
-import io.cxengage.job.reaction.SendGateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +57,7 @@ class EngineITCase {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
-    EngineJob.define(env, settings, SendGateway.REPLAY);
+    EngineJob.define(env, settings);
     return env.executeAsync("cxengage-it");
   }
 
