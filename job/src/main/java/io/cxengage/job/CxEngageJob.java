@@ -10,14 +10,12 @@ import io.cxengage.job.model.ParsedEvent;
 import io.cxengage.job.model.RawEvent;
 import io.cxengage.job.model.RoutedEvent;
 import io.cxengage.job.model.StreamMessage;
-import io.cxengage.job.parse.CxWatermarks;
-import io.cxengage.job.parse.LatenessFilter;
+import io.cxengage.job.parse.EventClock;
 import io.cxengage.job.parse.ParseFunction;
 import io.cxengage.job.reaction.DispatchSettings;
 import io.cxengage.job.reaction.ReactionOperator;
 import io.cxengage.job.routing.KeyAttributeRouter;
 import io.cxengage.job.serde.JsonTypeInfo;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -30,7 +28,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * engine) and on recorded input (replay, tests):
  *
  * <pre>
- * events → parse → lateness → watermarks → route by key attribute ─┐
+ * events → parse → event time (lateness, watermarks) → route by key attribute ─┐
  * config → feed (filter, readiness) ── broadcast ──────────────────┴→ dynamic CEP → reactions
  * </pre>
  *
@@ -68,18 +66,13 @@ public final class CxEngageJob {
             .returns(JsonTypeInfo.of(ParsedEvent.class))
             .uid("cx-parse")
             .name("parse events");
-    SingleOutputStreamOperator<ParsedEvent> onTime =
+    SingleOutputStreamOperator<ParsedEvent> timed =
         parsed
-            .process(new LatenessFilter(options.tolerance().toMillis()))
-            .returns(JsonTypeInfo.of(ParsedEvent.class))
-            .uid("cx-lateness")
-            .name("drop late events");
-    DataStream<ParsedEvent> timed =
-        onTime
-            .assignTimestampsAndWatermarks(
-                CxWatermarks.strategy(options.tolerance(), options.followWallClock()))
-            .uid("cx-event-time")
-            .name("event time");
+            .transform(
+                "event time",
+                JsonTypeInfo.of(ParsedEvent.class),
+                new EventClock(options.tolerance().toMillis(), options.followWallClock()))
+            .uid("cx-event-time");
 
     SingleOutputStreamOperator<RoutedEvent> routed =
         timed
@@ -90,8 +83,17 @@ public final class CxEngageJob {
                 new KeyAttributeRouter(options.configInitiallyReady()))
             .uid("cx-router");
 
+    DataStream<RoutedEvent> toMatch = routed;
+    if (options.testFault() != null && !options.testFault().isBlank()) {
+      toMatch =
+          routed
+              .map(new io.cxengage.job.fault.FaultInjector(options.testFault()))
+              .returns(JsonTypeInfo.of(RoutedEvent.class))
+              .uid("cx-test-fault")
+              .name("test fault");
+    }
     SingleOutputStreamOperator<MatchRecord> matches =
-        routed
+        toMatch
             .keyBy(RoutedEvent::routingKey, Types.STRING)
             .connect(feed.broadcast())
             .transform(
@@ -105,21 +107,26 @@ public final class CxEngageJob {
             .keyBy(MatchRecord::routingKey, Types.STRING)
             .connect(feed.broadcast())
             .transform(
-                "reactions", JsonTypeInfo.of(ReactionRecord.class), new ReactionOperator(dispatch))
+                "reactions",
+                JsonTypeInfo.of(ReactionRecord.class),
+                new ReactionOperator(dispatch, options.configInitiallyReady()))
             .uid("cx-reactions");
 
     DataStream<DeadLetterRecord> dead =
         parsed
             .getSideOutput(ParseFunction.DEAD)
             .union(
-                onTime.getSideOutput(LatenessFilter.LATE),
+                timed.getSideOutput(EventClock.LATE),
                 routed.getSideOutput(KeyAttributeRouter.DEAD),
                 matches.getSideOutput(DynamicPatternOperator.LATE),
                 reactions.getSideOutput(ReactionOperator.DEAD));
     return new Outputs(reactions, reactions.getSideOutput(ReactionOperator.STREAM), dead);
   }
 
-  /** The configuration stream carries no event time: its watermark is always the maximum. */
+  /**
+   * The configuration stream carries no event time: it is always idle, so it never holds back (nor
+   * drives) the watermark of the operators it is broadcast to.
+   */
   private static WatermarkStrategy<ConfigUpdate> neverHoldsBackTime() {
     return ctx ->
         new WatermarkGenerator<>() {
@@ -128,7 +135,7 @@ public final class CxEngageJob {
 
           @Override
           public void onPeriodicEmit(WatermarkOutput out) {
-            out.emitWatermark(new Watermark(Long.MAX_VALUE));
+            out.markIdle();
           }
         };
   }

@@ -57,7 +57,13 @@ public final class EngineJob {
             DeliveryGuarantee.EXACTLY_ONCE);
     long configEnd = kafka.configEndOffset();
     JobOptions options =
-        new JobOptions(settings.tolerance(), true, settings.ordering(), configEnd < 0, configEnd);
+        new JobOptions(
+            settings.tolerance(),
+            true,
+            settings.ordering(),
+            configEnd < 0,
+            configEnd,
+            settings.testFault());
     CxEngageJob.Outputs out =
         CxEngageJob.build(kafka.events(env), kafka.config(env), options, settings.dispatch());
     kafka.reactions(out.reactions());

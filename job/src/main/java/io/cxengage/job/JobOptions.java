@@ -19,7 +19,8 @@ public record JobOptions(
     boolean followWallClock,
     DynamicPatternOperator.Ordering ordering,
     boolean configInitiallyReady,
-    long configReadyAtOffset)
+    long configReadyAtOffset,
+    String testFault)
     implements Serializable {
 
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(5);
@@ -31,6 +32,7 @@ public record JobOptions(
         false,
         DynamicPatternOperator.Ordering.EVENT_TIME,
         false,
-        Long.MAX_VALUE);
+        Long.MAX_VALUE,
+        null);
   }
 }

@@ -23,7 +23,8 @@ public record JobSettings(
     String checkpointDir,
     Duration tolerance,
     DynamicPatternOperator.Ordering ordering,
-    io.cxengage.job.reaction.DispatchSettings dispatch) {
+    io.cxengage.job.reaction.DispatchSettings dispatch,
+    String testFault) {
 
   /** Every option: name, environment variable, default, description. */
   public static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -83,6 +84,8 @@ public record JobSettings(
         "50",
         "sends per second per tenant and integration");
     option("send-burst", "CX_SEND_BURST", "100", "sends at once per tenant and integration");
+    option(
+        "test-fault", "CX_TEST_FAULT", "", "test only: on-type:T or random:P:N:SEED fails a task");
   }
 
   private static void option(String name, String env, String def, String description) {
@@ -141,7 +144,8 @@ public record JobSettings(
             blankToNull(get.apply("salesforce-login-url")),
             duration("send-timeout", get.apply("send-timeout")),
             positive("sends-per-second", get.apply("sends-per-second")),
-            positive("send-burst", get.apply("send-burst"))));
+            positive("send-burst", get.apply("send-burst"))),
+        blankToNull(get.apply("test-fault")));
   }
 
   private static String blankToNull(String s) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -38,11 +37,9 @@ import org.apache.flink.cep.time.TimerService;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.Triggerable;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -56,9 +53,9 @@ import org.apache.flink.util.OutputTag;
  * Around the NFA it applies what Flink CEP lacks: {@code fail} cancels partial matches, {@code
  * absent} completes candidates by timer, windows expire by timer rather than on every event.
  */
-public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRecord>
-    implements TwoInputStreamOperator<RoutedEvent, ConfigUpdate, MatchRecord>,
-        Triggerable<String, String> {
+public final class DynamicPatternOperator
+    extends io.cxengage.job.config.ConfiguredOperator<RoutedEvent, MatchRecord>
+    implements Triggerable<String, String> {
 
   private static final long serialVersionUID = 1L;
 
@@ -72,11 +69,9 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   private static final String ABSENCE = "a|";
 
   private final Ordering ordering;
-  private final boolean initiallyReady;
 
   private transient ConfigView config;
   private transient PatternRegistry registry;
-  private transient BroadcastState<String, String> configState;
   private transient SharedBuffer<CustomerEvent> buffer;
   private transient MapState<String, NFAState> nfaStates;
   private transient MapState<Long, List<CustomerEvent>> queue;
@@ -87,11 +82,7 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   private transient Counter matches;
   private transient Counter lateEvents;
   private transient Counter cancelled;
-  private transient boolean ready;
-  private transient org.apache.flink.streaming.api.watermark.Watermark heldWatermark;
-  private transient org.apache.flink.api.common.state.ListState<RoutedEvent> unready;
-  private transient org.apache.flink.api.common.state.ListState<String> unreadyKeysState;
-  private transient Set<String> unreadyKeys;
+  private transient io.cxengage.job.config.HeldUntilReady<RoutedEvent> held;
 
   /** How events of a key are put in order before matching. */
   public enum Ordering {
@@ -102,8 +93,8 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   }
 
   public DynamicPatternOperator(Ordering ordering, boolean initiallyReady) {
+    super(initiallyReady);
     this.ordering = ordering;
-    this.initiallyReady = initiallyReady;
   }
 
   @Override
@@ -133,31 +124,17 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
         store.getMapState(
             new MapStateDescriptor<>(
                 "sharedBuffer-events-count", LongSerializer.INSTANCE, IntSerializer.INSTANCE));
-    unready =
-        store.getListState(
-            new org.apache.flink.api.common.state.ListStateDescriptor<>(
-                "cx-unready-events", new JsonTypeSerializer<>(RoutedEvent.class)));
-    unreadyKeysState =
-        context
-            .getOperatorStateStore()
-            .getListState(
-                new org.apache.flink.api.common.state.ListStateDescriptor<>(
-                    "cx-unready-keys", StringSerializer.INSTANCE));
-    unreadyKeys = new java.util.LinkedHashSet<>();
-    for (String k : unreadyKeysState.get()) {
-      unreadyKeys.add(k);
-    }
-    configState = context.getOperatorStateStore().getBroadcastState(ConfigBroadcast.DESCRIPTOR);
-    ready =
-        initiallyReady || configState.contains(io.cxengage.job.config.ConfigReadiness.MARKER_KEY);
+    held =
+        new io.cxengage.job.config.HeldUntilReady<>(
+            store,
+            context.getOperatorStateStore(),
+            "cx-cep",
+            new JsonTypeSerializer<>(RoutedEvent.class));
     config = new ConfigView();
     registry = new PatternRegistry();
-    List<Map.Entry<String, String>> entries = new ArrayList<>();
-    for (Map.Entry<String, String> e : configState.entries()) {
-      entries.add(Map.entry(e.getKey(), e.getValue()));
-    }
-    for (Map.Entry<String, String> e : entries) {
-      config.apply(new ConfigUpdate(e.getKey(), e.getValue(), -1));
+    List<ConfigUpdate> entries = storedConfiguration();
+    for (ConfigUpdate e : entries) {
+      config.apply(e);
     }
     for (String tenant : tenantsOf(entries)) {
       registry.refresh(tenant, config.tenant(tenant));
@@ -185,54 +162,18 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   public void snapshotState(org.apache.flink.runtime.state.StateSnapshotContext context)
       throws Exception {
     super.snapshotState(context);
-    unreadyKeysState.update(new ArrayList<>(unreadyKeys));
-  }
-
-  @Override
-  public void processWatermark1(org.apache.flink.streaming.api.watermark.Watermark mark)
-      throws Exception {
-    if (!ready) {
-      heldWatermark = mark;
-      return;
-    }
-    super.processWatermark1(mark);
-  }
-
-  /** The configuration has been read: match the events held meanwhile, then let time move. */
-  private void becomeReady() throws Exception {
-    ready = true;
-    for (String k : unreadyKeys) {
-      setCurrentKey(k);
-      List<RoutedEvent> events = new ArrayList<>();
-      for (RoutedEvent e : unready.get()) {
-        events.add(e);
-      }
-      unready.clear();
-      for (RoutedEvent e : events) {
-        accept(e);
-      }
-    }
-    unreadyKeys.clear();
-    if (heldWatermark != null) {
-      super.processWatermark1(heldWatermark);
-      heldWatermark = null;
-    }
+    held.snapshot();
   }
 
   // ---------------------------------------------------------------- configuration
 
   @Override
-  public void processElement2(StreamRecord<ConfigUpdate> record) throws Exception {
-    ConfigUpdate update = record.getValue();
-    if (update.value() == null) {
-      configState.remove(update.key());
-    } else {
-      configState.put(update.key(), update.value());
-    }
-    if (!ready && io.cxengage.job.config.ConfigReadiness.isMarker(update)) {
-      becomeReady();
-      return;
-    }
+  protected void onReady() throws Exception {
+    held.release(this::setCurrentKey, this::accept);
+  }
+
+  @Override
+  protected void onConfiguration(ConfigUpdate update) throws Exception {
     var key = config.apply(update);
     if (key.isEmpty()
         || !(key.get().kind() == io.cxengage.connectors.config.ConfigKind.PATTERN
@@ -285,9 +226,8 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
 
   @Override
   public void processElement1(StreamRecord<RoutedEvent> record) throws Exception {
-    if (!ready) {
-      unready.add(record.getValue());
-      unreadyKeys.add(record.getValue().routingKey());
+    if (!ready()) {
+      held.hold(record.getValue().routingKey(), record.getValue());
       return;
     }
     accept(record.getValue());
@@ -578,10 +518,10 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
     return stateName.equals("end") ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1;
   }
 
-  private static Set<String> tenantsOf(List<Map.Entry<String, String>> entries) {
+  private static Set<String> tenantsOf(List<ConfigUpdate> entries) {
     Set<String> tenants = new java.util.HashSet<>();
-    for (var e : entries) {
-      ConfigKey.parse(e.getKey()).ifPresent(k -> tenants.add(k.tenant()));
+    for (ConfigUpdate e : entries) {
+      ConfigKey.parse(e.key()).ifPresent(k -> tenants.add(k.tenant()));
     }
     return tenants;
   }

@@ -14,7 +14,6 @@ import io.cxengage.connectors.records.ReactionRecord;
 import io.cxengage.dsl.PatternLanguage;
 import io.cxengage.dsl.event.CustomerEvent;
 import io.cxengage.dsl.plan.Reaction;
-import io.cxengage.job.cep.ConfigBroadcast;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.MatchRecord;
 import io.cxengage.job.model.StreamMessage;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.flink.api.common.operators.MailboxExecutor;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -39,11 +37,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.Triggerable;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -56,9 +52,9 @@ import org.apache.flink.util.OutputTag;
  * unknown. Every outcome is one {@link ReactionRecord}; a send id already delivered is not
  * delivered again; a failure no {@code failure} option handles goes to {@link #DEAD}.
  */
-public final class ReactionOperator extends AbstractStreamOperator<ReactionRecord>
-    implements TwoInputStreamOperator<MatchRecord, ConfigUpdate, ReactionRecord>,
-        Triggerable<String, String> {
+public final class ReactionOperator
+    extends io.cxengage.job.config.ConfiguredOperator<MatchRecord, ReactionRecord>
+    implements Triggerable<String, String> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<StreamMessage> STREAM =
@@ -74,7 +70,6 @@ public final class ReactionOperator extends AbstractStreamOperator<ReactionRecor
   private transient MapState<String, PlanRun> runs;
   private transient MapState<String, Long> delivered;
   private transient InternalTimerService<String> timers;
-  private transient BroadcastState<String, String> configState;
   private transient Credentials credentials;
   private transient Dispatchers dispatchers;
   private transient RateLimiter limiter;
@@ -86,7 +81,10 @@ public final class ReactionOperator extends AbstractStreamOperator<ReactionRecor
   private transient Counter failed;
   private transient Counter retried;
 
-  public ReactionOperator(DispatchSettings settings) {
+  private transient io.cxengage.job.config.HeldUntilReady<MatchRecord> held;
+
+  public ReactionOperator(DispatchSettings settings, boolean initiallyReady) {
+    super(initiallyReady);
     this.settings = settings;
   }
 
@@ -104,10 +102,15 @@ public final class ReactionOperator extends AbstractStreamOperator<ReactionRecor
         new MapStateDescriptor<>("cx-delivered-sends", Types.STRING, Types.LONG);
     deliveredDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(7)).build());
     delivered = store.getMapState(deliveredDescriptor);
-    configState = context.getOperatorStateStore().getBroadcastState(ConfigBroadcast.DESCRIPTOR);
+    held =
+        new io.cxengage.job.config.HeldUntilReady<>(
+            store,
+            context.getOperatorStateStore(),
+            "cx-reactions",
+            new JsonTypeSerializer<>(MatchRecord.class));
     credentials = new Credentials(settings.secretKey());
-    for (Map.Entry<String, String> e : configState.entries()) {
-      credentials.apply(e.getKey(), e.getValue());
+    for (ConfigUpdate u : storedConfiguration()) {
+      credentials.apply(u.key(), u.value());
     }
   }
 
@@ -130,6 +133,13 @@ public final class ReactionOperator extends AbstractStreamOperator<ReactionRecor
   }
 
   @Override
+  public void snapshotState(org.apache.flink.runtime.state.StateSnapshotContext context)
+      throws Exception {
+    super.snapshotState(context);
+    held.snapshot();
+  }
+
+  @Override
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
     super.prepareSnapshotPreBarrier(checkpointId);
     while (inFlight > 0) {
@@ -146,19 +156,25 @@ public final class ReactionOperator extends AbstractStreamOperator<ReactionRecor
   }
 
   @Override
-  public void processElement2(StreamRecord<ConfigUpdate> record) throws Exception {
-    ConfigUpdate u = record.getValue();
-    if (u.value() == null) {
-      configState.remove(u.key());
-    } else {
-      configState.put(u.key(), u.value());
-    }
-    credentials.apply(u.key(), u.value());
+  protected void onConfiguration(ConfigUpdate update) {
+    credentials.apply(update.key(), update.value());
+  }
+
+  @Override
+  protected void onReady() throws Exception {
+    held.release(this::setCurrentKey, this::start);
   }
 
   @Override
   public void processElement1(StreamRecord<MatchRecord> record) throws Exception {
-    MatchRecord match = record.getValue();
+    if (!ready()) {
+      held.hold(record.getValue().routingKey(), record.getValue());
+      return;
+    }
+    start(record.getValue());
+  }
+
+  private void start(MatchRecord match) throws Exception {
     Reaction plan = plan(match.then());
     if (plan == null) {
       output.collect(

@@ -115,6 +115,12 @@ final class KafkaFixture implements AutoCloseable {
     }
   }
 
+  /** Everything a topic holds (committed), read for {@code time}. */
+  List<String> readFor(String topic, Duration time) {
+    long until = System.nanoTime() + time.toNanos();
+    return awaitRecords(topic, v -> System.nanoTime() > until, time.plusSeconds(5));
+  }
+
   @Override
   public void close() {
     producer.close();
