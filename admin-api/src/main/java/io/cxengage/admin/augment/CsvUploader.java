@@ -1,10 +1,6 @@
 package io.cxengage.admin.augment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.cxengage.admin.error.BadRequestException;
 import io.cxengage.admin.error.ServiceUnavailableException;
 import io.cxengage.admin.store.ConfigLog;
@@ -12,12 +8,8 @@ import io.cxengage.admin.store.KeyLocks;
 import io.cxengage.connectors.config.ConfigKey;
 import io.cxengage.connectors.config.ConfigKind;
 import io.cxengage.connectors.json.Json;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,7 +109,7 @@ public final class CsvUploader {
 
   private Result uploadLocked(String tenant, String augmentId, InputStream csv) {
     String prefix = prefix(tenant, augmentId);
-    try (CsvParser parser = open(csv)) {
+    try (CsvRows parser = new CsvRows(csv)) {
       List<String> columns = header(parser);
       Optional<UploadManifest> previous = manifest(tenant, augmentId);
       long generation = previous.map(m -> m.generation() + 1).orElse(1L);
@@ -148,15 +140,14 @@ public final class CsvUploader {
       long rejectedCount = 0;
       BadRequestException unreadable = null;
       while (true) {
-        Row row;
+        CsvRows.Row row;
         try {
-          row = next(parser);
-        } catch (JsonProcessingException e) {
-          long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+          row = parser.next();
+        } catch (CsvRows.FormatException e) {
           unreadable =
               new BadRequestException(
-                  "the CSV cannot be read from line " + line + ": " + e.getOriginalMessage());
-          unreadable.with("line", line);
+                  "the CSV cannot be read from line " + e.line() + ": " + e.getMessage());
+          unreadable.with("line", e.line());
           break;
         }
         if (row == null) {
@@ -225,31 +216,13 @@ public final class CsvUploader {
     log.put(manifestKey(tenant, augmentId), (ObjectNode) Json.mapper().valueToTree(manifest));
   }
 
-  private static CsvParser open(InputStream csv) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(csv, 65536);
-    in.mark(3);
-    byte[] bom = in.readNBytes(3);
-    if (!(bom.length == 3
-        && (bom[0] & 0xFF) == 0xEF
-        && (bom[1] & 0xFF) == 0xBB
-        && (bom[2] & 0xFF) == 0xBF)) {
-      in.reset();
-    }
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-    CsvParser parser = new CsvMapper().getFactory().createParser(reader);
-    parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-    parser.enable(CsvParser.Feature.TRIM_SPACES);
-    return parser;
-  }
-
-  private static List<String> header(CsvParser parser) throws IOException {
-    Row header;
+  private static List<String> header(CsvRows parser) throws IOException {
+    CsvRows.Row header;
     try {
-      header = next(parser);
-    } catch (JsonProcessingException e) {
-      throw new BadRequestException("the CSV header cannot be read: " + e.getOriginalMessage())
-          .with("line", 1);
+      header = parser.next();
+    } catch (CsvRows.FormatException e) {
+      throw new BadRequestException("the CSV header cannot be read: " + e.getMessage())
+          .with("line", e.line());
     }
     if (header == null) {
       throw new BadRequestException("the CSV is empty: it needs a header row naming the columns")
@@ -270,21 +243,6 @@ public final class CsvUploader {
           .with("line", header.line());
     }
     return columns;
-  }
-
-  private record Row(long line, List<String> values) {}
-
-  private static Row next(CsvParser parser) throws IOException {
-    JsonToken token = parser.nextToken();
-    if (token == null) {
-      return null;
-    }
-    long line = parser.currentTokenLocation().getLineNr();
-    List<String> values = new ArrayList<>();
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-      values.add(parser.getText().trim());
-    }
-    return new Row(line, values);
   }
 
   private static String problem(List<String> values, List<String> columns) {
