@@ -18,6 +18,7 @@ import io.cxengage.admin.http.OpenApiDocument;
 import io.cxengage.admin.http.OpsRoutes;
 import io.cxengage.admin.http.PatternRoutes;
 import io.cxengage.admin.http.RequestBodies;
+import io.cxengage.admin.http.Route;
 import io.cxengage.admin.http.RouteTable;
 import io.cxengage.admin.http.TemplateRoutes;
 import io.cxengage.admin.http.TenantDocuments;
@@ -59,13 +60,19 @@ public final class AdminApi implements AutoCloseable {
   private final ApiServer server;
   private final TicketBook tickets;
   private final ConfigLog log;
+  private final RouteTable routes;
 
   private AdminApi(
-      List<AutoCloseable> resources, ApiServer server, TicketBook tickets, ConfigLog log) {
+      List<AutoCloseable> resources,
+      ApiServer server,
+      TicketBook tickets,
+      ConfigLog log,
+      RouteTable routes) {
     this.resources = resources;
     this.server = server;
     this.tickets = tickets;
     this.log = log;
+    this.routes = routes;
   }
 
   /** Starts with the topic names, cipher and clock the configuration implies. */
@@ -161,7 +168,7 @@ public final class AdminApi implements AutoCloseable {
           ApiServer.start(
               config.host(), config.port(), table, new Guard(tokens, users, log), metrics);
       LOG.info("admin API listening on port {}", server.port());
-      return new AdminApi(resources, server, tickets, log);
+      return new AdminApi(resources, server, tickets, log, table);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -217,6 +224,11 @@ public final class AdminApi implements AutoCloseable {
   /** The configuration log this instance reads and writes. */
   public ConfigLog configLog() {
     return log;
+  }
+
+  /** The routes this instance serves, as registered. */
+  public List<Route> routes() {
+    return routes.routes();
   }
 
   /** Every (method, path) the server routes, as {@code "GET /1.0/tenants/{tenant}"}. */

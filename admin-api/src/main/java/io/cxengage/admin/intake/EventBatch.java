@@ -86,6 +86,12 @@ public final class EventBatch {
         items.add(new Item(items.size(), bytes, null, "not valid JSON: " + e.getOriginalMessage()));
       }
     }
+    if (items.stream().allMatch(item -> item.error() != null)) {
+      throw new BadRequestException(
+              "the batch is neither a JSON array nor newline-delimited JSON: "
+                  + items.get(0).error())
+          .with("line", 1);
+    }
     return items;
   }
 }
