@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Splits a batch body into events: a JSON array, or newline-delimited JSON (one object per line). A
  * line that is not JSON becomes an item with an error, so the rest of an NDJSON batch still counts;
- * a malformed array refuses the whole batch, as its elements cannot be told apart.
+ * a malformed array, or lines none of which is JSON, refuse the whole batch (400).
  */
 public final class EventBatch {
 
