@@ -16,7 +16,9 @@ public enum ConfigKind {
   ID_CLAIM("id-claim"),
   /** A listener's running state as its runner reports it ({@code t/listener-status/LIn}). */
   LISTENER_STATUS("listener-status"),
-  /** Where an augment's uploaded CSV rows lie in {@code cx.augment-rows} (owned by the admin API). */
+  /**
+   * Where an augment's uploaded CSV rows lie in {@code cx.augment-rows} (owned by the admin API).
+   */
   AUGMENT_FILE("augment-file");
 
   private final String wireName;
