@@ -22,15 +22,17 @@ public final class TokenIssuer {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-  private final byte[] key;
   private final Duration lifetime;
   private final Clock clock;
+  // a Mac per thread: getting and keying one costs more than signing a token
+  private final ThreadLocal<Mac> mac;
 
   public TokenIssuer(byte[] key, Duration lifetime, Clock clock) {
     if (key.length < 32) {
       throw new IllegalArgumentException("the token key must have at least 32 bytes");
     }
-    this.key = key.clone();
+    byte[] secret = key.clone();
+    this.mac = ThreadLocal.withInitial(() -> newMac(secret));
     this.lifetime = lifetime;
     this.clock = clock;
   }
@@ -84,21 +86,20 @@ public final class TokenIssuer {
   }
 
   private byte[] sign(String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-    }
+    return mac.get().doFinal(body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Derives a token key from the secret key, for installations that set no token key. */
   public static byte[] deriveKey(byte[] secretKey) {
+    return newMac(secretKey)
+        .doFinal("cxengage admin-api token key v1".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
-      return mac.doFinal("cxengage admin-api token key v1".getBytes(StandardCharsets.UTF_8));
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }

@@ -63,7 +63,7 @@ public final class OpsRoutes {
         .responds(200, "text/plain; version=0.0.4")
         .handle(
             ctx -> {
-              PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
+              PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
               ByteArrayOutputStream out = new ByteArrayOutputStream();
               writer.write(out, metrics.registry().scrape());
               ctx.contentType(writer.getContentType());
