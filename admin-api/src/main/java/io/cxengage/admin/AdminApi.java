@@ -8,6 +8,7 @@ import io.cxengage.admin.auth.TokenIssuer;
 import io.cxengage.admin.auth.UserDirectory;
 import io.cxengage.admin.http.AccountRoutes;
 import io.cxengage.admin.http.ApiServer;
+import io.cxengage.admin.http.AugmentFileRoutes;
 import io.cxengage.admin.http.AugmentRoutes;
 import io.cxengage.admin.http.EventRoutes;
 import io.cxengage.admin.http.Guard;
@@ -24,6 +25,8 @@ import io.cxengage.admin.http.TemplateRoutes;
 import io.cxengage.admin.http.TenantDocuments;
 import io.cxengage.admin.http.TenantRoutes;
 import io.cxengage.admin.http.TicketRoutes;
+import io.cxengage.admin.http.TokenRoutes;
+import io.cxengage.admin.http.UserRoutes;
 import io.cxengage.admin.intake.EventIntake;
 import io.cxengage.admin.intake.RateLimiter;
 import io.cxengage.admin.store.ConfigLog;
@@ -152,7 +155,9 @@ public final class AdminApi implements AutoCloseable {
 
       RouteTable table = new RouteTable();
       new OpsRoutes(log, metrics, () -> OpenApiDocument.build(table, "1.0")).register(table);
-      new AccountRoutes(users, tokens, log, locks, bodies).register(table);
+      new TokenRoutes(users, tokens).register(table);
+      new AccountRoutes(log).register(table);
+      new UserRoutes(users, log, locks, bodies).register(table);
       new TenantRoutes(log, locks, bodies).register(table);
       new PatternRoutes(patterns, templates, bodies).register(table);
       new TemplateRoutes(templates, patterns, bodies).register(table);
@@ -160,6 +165,7 @@ public final class AdminApi implements AutoCloseable {
       IntegrationRoutes integrations = new IntegrationRoutes(log, locks, cipher, bodies);
       integrations.register(table);
       new AugmentRoutes(augments, uploader, bodies).register(table);
+      new AugmentFileRoutes(augments, uploader).register(table);
       new EventRoutes(intake, config.maxBatchBytes()).register(table);
       new TicketRoutes(tickets).register(table);
       integrations.registerCreateAlias(table); // last: it matches any /tenants/{tenant}/{type}

@@ -1,48 +1,26 @@
 package io.cxengage.admin.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cxengage.admin.error.BadRequestException;
 import io.cxengage.admin.error.NotFoundException;
 import io.cxengage.admin.store.ConfigLog;
 import io.cxengage.admin.store.KeyLocks;
 import io.cxengage.connectors.config.ConfigKey;
 import io.cxengage.connectors.config.ConfigKind;
-import io.cxengage.connectors.config.IntegrationDocument;
 import io.cxengage.connectors.json.Json;
 import io.cxengage.connectors.secrets.SecretCipher;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Integrations ({@code /tenants/{tenant}/integrations/{type}}): a tenant's credentials for one
  * external service, its id being its type. Secret fields are encrypted in the log and answered as
- * {@value #MASK}, except in the answer to the request that set them. {@code echo} and {@code
- * generic} need no credentials and are always listed.
+ * {@value IntegrationFields#MASK}, except in the answer to the request that set them. {@code echo}
+ * and {@code generic} need no credentials and are always listed.
  */
 public final class IntegrationRoutes {
-
-  public static final String MASK = "********";
-
-  /** The fields of each type (api.md). */
-  static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
-
-  static {
-    FIELDS.put(
-        "salesforce",
-        List.of("consumer-key", "consumer-secret", "username", "password", "secret-token"));
-    FIELDS.put("twilio", List.of("account", "password", "from"));
-    FIELDS.put("sendgrid", List.of("account", "password", "from"));
-    FIELDS.put("datasift", List.of("username", "api-key"));
-    FIELDS.put("pusher", List.of("app-id", "key", "secret", "cluster"));
-    FIELDS.put("echo", List.of());
-    FIELDS.put("generic", List.of());
-  }
 
   private static final Set<String> ALWAYS_PRESENT = Set.of("echo", "generic");
 
@@ -115,17 +93,12 @@ public final class IntegrationRoutes {
         .handle(this::create);
   }
 
-  /** Whether {@code type} names an integration. */
-  public static boolean isType(String type) {
-    return FIELDS.containsKey(type);
-  }
-
   private void list(Context ctx) {
     String tenant = ctx.pathParam("tenant");
     List<ObjectNode> shown = new ArrayList<>();
     List<String> configured = new ArrayList<>();
     for (ObjectNode stored : log.view().list(tenant, ConfigKind.INTEGRATION)) {
-      shown.add(masked(stored, Set.of()));
+      shown.add(IntegrationFields.masked(stored, Set.of()));
       configured.add(stored.path("id").asText());
     }
     for (String type : List.of("echo", "generic")) {
@@ -138,13 +111,13 @@ public final class IntegrationRoutes {
 
   private void read(Context ctx) {
     String type = type(ctx);
-    Reply.ok(ctx, masked(stored(ctx.pathParam("tenant"), type), Set.of()));
+    Reply.ok(ctx, IntegrationFields.masked(stored(ctx.pathParam("tenant"), type), Set.of()));
   }
 
   private void create(Context ctx) {
     String tenant = ctx.pathParam("tenant");
     String type = type(ctx);
-    ObjectNode fields = check(type, bodies.object(ctx));
+    ObjectNode fields = IntegrationFields.check(type, bodies.object(ctx));
     ObjectNode document = Json.mapper().createObjectNode().put("id", type).put("type", type);
     fields
         .fields()
@@ -160,7 +133,7 @@ public final class IntegrationRoutes {
         () -> {
           long version =
               log.view().get(key).map(previous -> previous.path("version").asLong(0)).orElse(0L);
-          log.put(key, encrypted(document).put("version", version + 1));
+          log.put(key, IntegrationFields.encrypted(cipher, document).put("version", version + 1));
           return null;
         });
     Reply.created(ctx, document);
@@ -169,7 +142,7 @@ public final class IntegrationRoutes {
   private void update(Context ctx) {
     String tenant = ctx.pathParam("tenant");
     String type = type(ctx);
-    ObjectNode changes = check(type, bodies.object(ctx));
+    ObjectNode changes = IntegrationFields.check(type, bodies.object(ctx));
     ConfigKey key = ConfigKey.of(tenant, ConfigKind.INTEGRATION, type);
     ObjectNode updated =
         locks.withLock(
@@ -187,12 +160,12 @@ public final class IntegrationRoutes {
                         }
                       });
               document.put("version", document.path("version").asLong(0) + 1);
-              log.put(key, encrypted(document));
+              log.put(key, IntegrationFields.encrypted(cipher, document));
               return document;
             });
     Set<String> given = new java.util.HashSet<>();
     changes.fieldNames().forEachRemaining(given::add);
-    Reply.ok(ctx, masked(updated, given));
+    Reply.ok(ctx, IntegrationFields.masked(updated, given));
   }
 
   private void delete(Context ctx) {
@@ -233,76 +206,14 @@ public final class IntegrationRoutes {
 
   private static String type(Context ctx) {
     String type = ctx.pathParam("type");
-    if (!isType(type)) {
+    if (!IntegrationFields.isType(type)) {
       throw new NotFoundException(
               "no integration type '"
                   + type
                   + "'; the types are "
-                  + String.join(", ", FIELDS.keySet()))
+                  + String.join(", ", IntegrationFields.FIELDS.keySet()))
           .with("id", type);
     }
     return type;
-  }
-
-  /** The known fields of a body, as text; {@code id} and {@code type} must name the path's type. */
-  private static ObjectNode check(String type, ObjectNode body) {
-    ObjectNode clean = Json.mapper().createObjectNode();
-    List<String> allowed = FIELDS.get(type);
-    body.fields()
-        .forEachRemaining(
-            e -> {
-              String name = e.getKey();
-              JsonNode value = e.getValue();
-              if (name.equals("id") || name.equals("type")) {
-                if (!value.asText().equals(type)) {
-                  throw new BadRequestException(
-                          "field '" + name + "' must be '" + type + "', the type in the path")
-                      .with("field", name);
-                }
-                return;
-              }
-              if (!allowed.contains(name)) {
-                throw new BadRequestException(
-                        "unknown field '"
-                            + name
-                            + "' for a "
-                            + type
-                            + " integration; its fields are: "
-                            + String.join(", ", allowed))
-                    .with("field", name);
-              }
-              if (value.isNull()) {
-                clean.putNull(name);
-              } else if (value.isTextual() || value.isNumber()) {
-                clean.put(name, value.asText());
-              } else {
-                throw new BadRequestException("field '" + name + "' must be a string")
-                    .with("field", name);
-              }
-            });
-    return clean;
-  }
-
-  private ObjectNode encrypted(ObjectNode document) {
-    ObjectNode stored = document.deepCopy();
-    for (String field : IntegrationDocument.SECRET_FIELDS) {
-      JsonNode value = stored.get(field);
-      if (value != null && value.isTextual() && !SecretCipher.isEncrypted(value.asText())) {
-        stored.put(field, cipher.encrypt(value.asText()));
-      }
-    }
-    return stored;
-  }
-
-  /** The document as answered: secrets masked unless given in this request, no version. */
-  private static ObjectNode masked(ObjectNode document, Set<String> shownPlain) {
-    ObjectNode shown = document.deepCopy();
-    shown.remove("version");
-    for (String field : IntegrationDocument.SECRET_FIELDS) {
-      if (shown.hasNonNull(field) && !shownPlain.contains(field)) {
-        shown.put(field, MASK);
-      }
-    }
-    return shown;
   }
 }
