@@ -71,6 +71,9 @@ public final class Guard {
   }
 
   private void requireTenant(String tenant) {
+    if (!TenantRoutes.TENANT_ID.matcher(tenant).matches()) {
+      throw new NotFoundException("tenant " + tenant + " does not exist").with("tenant", tenant);
+    }
     if (!log.view().tenantExists(tenant)) {
       log.sync();
       if (!log.view().tenantExists(tenant)) {

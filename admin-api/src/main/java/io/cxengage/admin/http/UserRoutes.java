@@ -160,9 +160,9 @@ public final class UserRoutes {
     List<String> tenants = new ArrayList<>();
     for (JsonNode tenant : fields.path("tenants")) {
       String id = tenant.asText();
-      if (!log.view().tenantExists(id)) {
+      if (!TenantRoutes.TENANT_ID.matcher(id).matches() || !log.view().tenantExists(id)) {
         log.sync();
-        if (!log.view().tenantExists(id)) {
+        if (!TenantRoutes.TENANT_ID.matcher(id).matches() || !log.view().tenantExists(id)) {
           throw new BadRequestException("tenant " + id + " does not exist; create it first")
               .with("field", "tenants");
         }
