@@ -281,7 +281,14 @@ public final class AdminApi implements AutoCloseable {
       System.exit(2);
       return;
     }
-    AdminApi api = start(config);
+    AdminApi api;
+    try {
+      api = start(config);
+    } catch (RuntimeException e) {
+      System.err.println("cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
