@@ -88,6 +88,16 @@ public final class AdminApi implements AutoCloseable {
         System.out);
   }
 
+  /** Starts on the given Kafka (overriding the configuration's bootstrap servers). */
+  public static AdminApi start(
+      AdminApiConfig config,
+      String kafkaBootstrap,
+      TopicNames topics,
+      Clock clock,
+      SecretCipher cipher) {
+    return start(config.withKafkaBootstrap(kafkaBootstrap), topics, cipher, clock, System.out);
+  }
+
   /**
    * Starts the admin API and returns once it serves requests: the topics exist, the configuration
    * log is loaded, a platform admin exists.

@@ -142,6 +142,31 @@ public record AdminApiConfig(
         hashIterations);
   }
 
+  /** A copy on other Kafka bootstrap servers. */
+  public AdminApiConfig withKafkaBootstrap(String servers) {
+    return new AdminApiConfig(
+        host,
+        port,
+        servers,
+        topicPrefix,
+        topicPartitions,
+        topicReplication,
+        createTopics,
+        secretKey,
+        tokenKey,
+        tokenLifetime,
+        adminClientId,
+        adminClientSecret,
+        eventsPerSecond,
+        maxBodyBytes,
+        maxEventBytes,
+        maxBatchEvents,
+        maxBatchBytes,
+        kafkaTimeout,
+        ticketLifetime,
+        hashIterations);
+  }
+
   /** A copy with a configured bootstrap admin. */
   public AdminApiConfig withAdmin(String clientId, String clientSecret) {
     return new AdminApiConfig(

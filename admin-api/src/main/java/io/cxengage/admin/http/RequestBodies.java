@@ -109,13 +109,18 @@ public final class RequestBodies {
         .toLowerCase(Locale.ROOT);
   }
 
-  /** Reads the whole body, refusing (413) one longer than {@code limit} bytes. */
+  /**
+   * Reads the whole body, refusing (413) one longer than {@code limit} bytes. An oversized body of
+   * up to {@link #DRAIN_LIMIT} bytes is read to its end and discarded first, so the client, still
+   * sending, reads the 413 instead of a reset connection; a larger one is cut off.
+   */
   public static byte[] read(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw tooLarge(limit);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > limit) {
+        drain(in, declared);
+        throw tooLarge(limit);
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
       byte[] buffer = new byte[8192];
       long total = 0;
@@ -123,6 +128,7 @@ public final class RequestBodies {
       while ((n = in.read(buffer)) >= 0) {
         total += n;
         if (total > limit) {
+          drain(in, DRAIN_LIMIT);
           throw tooLarge(limit);
         }
         out.write(buffer, 0, n);
@@ -130,6 +136,21 @@ public final class RequestBodies {
       return out.toByteArray();
     } catch (IOException e) {
       throw new BadRequestException("the request body could not be read: " + e.getMessage());
+    }
+  }
+
+  /** How much of an oversized body is read and discarded before answering 413. */
+  static final long DRAIN_LIMIT = 32L << 20;
+
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] buffer = new byte[65536];
+    long total = 0;
+    int n;
+    while (total < DRAIN_LIMIT && (n = in.read(buffer)) >= 0) {
+      total += n;
     }
   }
 

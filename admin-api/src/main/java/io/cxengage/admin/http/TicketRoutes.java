@@ -18,7 +18,7 @@ public final class TicketRoutes {
         .add(HandlerType.POST, "/tenants/{tenant}/ticket")
         .tag("stream")
         .summary("A single-use ticket to open the tenant's stream within 2 minutes, from this IP")
-        .responds(201, "{\"ticket\": \"<uuid>\"}")
+        .responds(200, "{\"ticket\": \"<uuid>\"}")
         .handle(
             ctx -> {
               String ticket =
@@ -27,7 +27,7 @@ public final class TicketRoutes {
                       Guard.caller(ctx).clientId(),
                       ctx.req().getRemoteAddr());
               ctx.header("Cache-Control", "no-store");
-              Reply.created(ctx, Map.of("ticket", ticket));
+              Reply.ok(ctx, Map.of("ticket", ticket));
             });
   }
 }
