@@ -122,10 +122,10 @@ class RestartAndSharingITCase {
         .isEqualTo(201);
     List<ApiClient> clients =
         List.of(new ApiClient(a.port(), tokenOf(admin)), new ApiClient(b.port(), tokenOf(admin)));
-    ExecutorService pool = Executors.newFixedThreadPool(16);
+    ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
       List<Future<String>> ids = new ArrayList<>();
-      for (int i = 0; i < 80; i++) {
+      for (int i = 0; i < 40; i++) {
         ApiClient client = clients.get(i % 2);
         Callable<String> create =
             () -> {
@@ -143,7 +143,7 @@ class RestartAndSharingITCase {
         allocated.add(id.get());
       }
       List<String> expected = new ArrayList<>();
-      for (int n = 1; n <= 80; n++) {
+      for (int n = 1; n <= 40; n++) {
         expected.add("AU" + n);
       }
       assertThat(allocated).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
