@@ -13,7 +13,13 @@ public enum ConfigKind {
   AUGMENT("augment"),
   USER("user"),
   /** A claim of the next id of a kind, counted in log order (see ConfigKey). */
-  ID_CLAIM("id-claim");
+  ID_CLAIM("id-claim"),
+  /** A listener's running state as its runner reports it ({@code t/listener-status/LIn}). */
+  LISTENER_STATUS("listener-status"),
+  /**
+   * Where an augment's uploaded CSV rows lie in {@code cx.augment-rows} (owned by the admin API).
+   */
+  AUGMENT_FILE("augment-file");
 
   private final String wireName;
 

@@ -78,8 +78,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static EmbeddedKafkaBroker start(
       Path logDir, String host, int port, boolean deleteOnClose) {
     int brokerPort = port == 0 ? freePort(host) : port;
+    // two probes for a free port may return the same one; the controller needs another
+    int controllerPort = freePort(host);
+    while (controllerPort == brokerPort) {
+      controllerPort = freePort(host);
+    }
     EmbeddedKafkaBroker broker =
-        new EmbeddedKafkaBroker(logDir, host, brokerPort, freePort(host), deleteOnClose);
+        new EmbeddedKafkaBroker(logDir, host, brokerPort, controllerPort, deleteOnClose);
     broker.startServer();
     return broker;
   }

@@ -1,0 +1,13 @@
+package io.cxengage.admin.http;
+
+/** Who may call a route. */
+public enum Access {
+  /** Anyone, without a token (health, token, OpenAPI). */
+  PUBLIC,
+  /** Any account with a valid bearer token. */
+  ACCOUNT,
+  /** Platform admins only. */
+  ADMIN,
+  /** Accounts with access to the {@code {tenant}} of the path, which must exist. */
+  TENANT
+}
