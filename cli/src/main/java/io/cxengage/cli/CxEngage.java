@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ReplayCommand.class,
       ConformanceCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      ReactionsCommand.class
     })
 public final class CxEngage implements Runnable {
 

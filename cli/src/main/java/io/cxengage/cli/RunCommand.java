@@ -12,6 +12,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return EmbeddedEngine.fromEnvironment(System.getenv()).runUntilStopped();
+    return EmbeddedEngine.fromEnvironment(System.getenv(), System.out).runUntilStopped();
   }
 }
