@@ -142,7 +142,8 @@ public final class AdminApi implements AutoCloseable {
               new EventIntake.Limits(
                   config.maxEventBytes(), config.maxBatchEvents(), config.eventsPerSecond()),
               config.kafkaTimeout(),
-              metrics.events());
+              metrics.events(),
+              log::position);
       CsvUploader uploader =
           new CsvUploader(log, new AugmentRows(clients, admin, topics.augmentRows()), rows, locks);
 

@@ -49,6 +49,7 @@ public final class EventIntake {
   private final Limits limits;
   private final Duration timeout;
   private final Counter counter;
+  private final java.util.function.LongSupplier configPosition;
 
   public EventIntake(
       Producer<String, byte[]> producer,
@@ -57,7 +58,8 @@ public final class EventIntake {
       RateLimiter limiter,
       Limits limits,
       Duration timeout,
-      Counter counter) {
+      Counter counter,
+      java.util.function.LongSupplier configPosition) {
     this.producer = producer;
     this.topic = topic;
     this.view = view;
@@ -65,6 +67,7 @@ public final class EventIntake {
     this.limits = limits;
     this.timeout = timeout;
     this.counter = counter;
+    this.configPosition = configPosition;
   }
 
   public Limits limits() {
@@ -154,7 +157,16 @@ public final class EventIntake {
   }
 
   private Future<RecordMetadata> send(String tenant, ObjectNode event) {
-    return producer.send(new ProducerRecord<>(topic, tenant, Json.writeBytes(event)));
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(topic, tenant, Json.writeBytes(event));
+    // the configuration this instance had applied: the job matches the event once it has it too
+    long applied = configPosition.getAsLong() - 1;
+    record
+        .headers()
+        .add(
+            io.cxengage.connectors.topics.EventHeaders.CONFIG_OFFSET,
+            Long.toString(applied).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return producer.send(record);
   }
 
   private RecordMetadata await(Future<RecordMetadata> future) {

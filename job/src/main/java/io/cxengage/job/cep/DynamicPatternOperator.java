@@ -129,7 +129,8 @@ public final class DynamicPatternOperator
             store,
             context.getOperatorStateStore(),
             "cx-cep",
-            new JsonTypeSerializer<>(RoutedEvent.class));
+            new JsonTypeSerializer<>(RoutedEvent.class),
+            RoutedEvent::configOffset);
     config = new ConfigView();
     registry = new PatternRegistry();
     List<ConfigUpdate> entries = storedConfiguration();
@@ -168,8 +169,10 @@ public final class DynamicPatternOperator
   // ---------------------------------------------------------------- configuration
 
   @Override
-  protected void onReady() throws Exception {
-    held.release(this::setCurrentKey, this::accept);
+  protected void onConfigurationAdvanced() throws Exception {
+    if (held.any()) {
+      held.release(this::setCurrentKey, this::accept, appliedOffset());
+    }
   }
 
   @Override
@@ -226,8 +229,8 @@ public final class DynamicPatternOperator
 
   @Override
   public void processElement1(StreamRecord<RoutedEvent> record) throws Exception {
-    if (!ready()) {
-      held.hold(record.getValue().routingKey(), record.getValue());
+    if (held.holdIfNeeded(
+        record.getValue().routingKey(), record.getValue(), ready(), appliedOffset())) {
       return;
     }
     accept(record.getValue());
@@ -392,7 +395,15 @@ public final class DynamicPatternOperator
     output.collect(
         new StreamRecord<>(
             new MatchRecord(
-                tenant, p.id(), p.whenVersion(), key, events, at, p.document().then(), templates),
+                tenant,
+                p.id(),
+                p.whenVersion(),
+                key,
+                events,
+                at,
+                p.document().then(),
+                templates,
+                appliedOffset()),
             at));
   }
 

@@ -28,9 +28,12 @@ public final class ConfigFeed extends RichFlatMapFunction<ConfigUpdate, ConfigUp
       markerSent = true;
       return;
     }
-    ConfigKey.parse(update.key())
-        .filter(k -> ConfigView.concernsJob(k.kind()))
-        .ifPresent(k -> out.collect(update));
+    if (ConfigKey.parse(update.key()).filter(k -> ConfigView.concernsJob(k.kind())).isPresent()) {
+      out.collect(update);
+    } else {
+      // not for the job, but its offset counts: events wait for offsets, whatever they hold
+      out.collect(ConfigReadiness.progress(update.offset()));
+    }
     if (!markerSent && update.offset() >= readyAtOffset) {
       out.collect(ConfigReadiness.marker());
       markerSent = true;

@@ -22,4 +22,17 @@ public final class ConfigReadiness {
   public static boolean isMarker(ConfigUpdate update) {
     return MARKER_KEY.equals(update.key());
   }
+
+  /**
+   * The key of a record that only says how far the log has been read (a record not for the job).
+   */
+  public static final String PROGRESS_KEY = "__cx_config_progress__";
+
+  public static ConfigUpdate progress(long offset) {
+    return new ConfigUpdate(PROGRESS_KEY, null, offset);
+  }
+
+  public static boolean isProgress(ConfigUpdate update) {
+    return PROGRESS_KEY.equals(update.key());
+  }
 }

@@ -21,7 +21,9 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  *   <li>the configuration carries no event time: its input is idle for the watermark, so the end of
  *       a bounded configuration (replays) can never run event time ahead of the events;
  *   <li>until the configuration is ready ({@link ConfigReadiness}) the watermark of the main input
- *       is held back; subclasses hold their records and release them in {@link #onReady}.
+ *       is held back; subclasses hold their records (see {@link HeldUntilReady}) and release them
+ *       in {@link #onConfigurationAdvanced}, which also runs whenever the configuration moves on,
+ *       for records that wait for a later offset.
  * </ul>
  */
 public abstract class ConfiguredOperator<IN, OUT> extends AbstractStreamOperator<OUT>
@@ -32,7 +34,11 @@ public abstract class ConfiguredOperator<IN, OUT> extends AbstractStreamOperator
   private final boolean initiallyReady;
   protected transient BroadcastState<String, String> configState;
   private transient boolean ready;
+  private transient long applied;
   private transient Watermark heldWatermark;
+
+  /** Where the offset of the configuration applied so far is kept, across restores. */
+  static final String APPLIED_KEY = "__cx_config_applied__";
 
   protected ConfiguredOperator(boolean initiallyReady) {
     this.initiallyReady = initiallyReady;
@@ -43,12 +49,17 @@ public abstract class ConfiguredOperator<IN, OUT> extends AbstractStreamOperator
     super.initializeState(context);
     configState = context.getOperatorStateStore().getBroadcastState(ConfigBroadcast.DESCRIPTOR);
     ready = initiallyReady || configState.contains(ConfigReadiness.MARKER_KEY);
+    String stored = configState.get(APPLIED_KEY);
+    applied = stored == null ? -1 : Long.parseLong(stored);
   }
 
   /** The configuration as restored: every stored record, for the subclass to rebuild its view. */
   protected List<ConfigUpdate> storedConfiguration() throws Exception {
     List<ConfigUpdate> out = new ArrayList<>();
     for (Map.Entry<String, String> e : configState.entries()) {
+      if (e.getKey().equals(APPLIED_KEY)) {
+        continue;
+      }
       out.add(new ConfigUpdate(e.getKey(), e.getValue(), -1));
     }
     return out;
@@ -64,33 +75,44 @@ public abstract class ConfiguredOperator<IN, OUT> extends AbstractStreamOperator
     return ready;
   }
 
+  /** The offset of the configuration log applied so far (-1 before any). */
+  protected final long appliedOffset() {
+    return applied;
+  }
+
   @Override
   public final void processElement2(StreamRecord<ConfigUpdate> record) throws Exception {
     ConfigUpdate update = record.getValue();
-    if (update.value() == null) {
-      configState.remove(update.key());
-    } else {
-      configState.put(update.key(), update.value());
+    if (!ConfigReadiness.isProgress(update)) {
+      if (update.value() == null) {
+        configState.remove(update.key());
+      } else {
+        configState.put(update.key(), update.value());
+      }
     }
     if (ConfigReadiness.isMarker(update)) {
-      if (!ready) {
-        ready = true;
-        onReady();
-        if (heldWatermark != null) {
-          super.processWatermark1(heldWatermark);
-          heldWatermark = null;
-        }
-      }
-      return;
+      ready = true;
+    } else if (!ConfigReadiness.isProgress(update)) {
+      onConfiguration(update);
     }
-    onConfiguration(update);
+    if (update.offset() > applied) {
+      applied = update.offset();
+      configState.put(APPLIED_KEY, Long.toString(applied));
+    }
+    if (ready) {
+      onConfigurationAdvanced();
+      if (heldWatermark != null) {
+        super.processWatermark1(heldWatermark);
+        heldWatermark = null;
+      }
+    }
   }
 
   /** A configuration record arrived (already stored). */
   protected abstract void onConfiguration(ConfigUpdate update) throws Exception;
 
-  /** The configuration is ready: process what was held. */
-  protected abstract void onReady() throws Exception;
+  /** The configuration is ready or has moved on: process what was waiting for it. */
+  protected abstract void onConfigurationAdvanced() throws Exception;
 
   @Override
   public void processWatermark1(Watermark mark) throws Exception {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -12,9 +13,11 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 
 /**
- * The records a keyed operator holds back, per key in keyed state, until the configuration is ready
- * ({@link ConfigReadiness}). A broadcast input is not ordered with the main input, so every
- * operator that reads configuration waits for the marker itself.
+ * The records a keyed operator holds back, per key in keyed state and in arrival order, until the
+ * configuration they need has arrived: the whole log as it stood when the job started ({@link
+ * ConfigReadiness}) and the offset their writer had applied ({@code EventHeaders.CONFIG_OFFSET}). A
+ * broadcast input is not ordered with the main input, so each operator waits for itself. Once a key
+ * holds a record, its later records queue behind it, so a key's order is kept.
  */
 public final class HeldUntilReady<T> {
 
@@ -31,39 +34,63 @@ public final class HeldUntilReady<T> {
   private final ListState<T> held;
   private final ListState<String> keysState;
   private final Set<String> keys = new LinkedHashSet<>();
+  private final ToLongFunction<T> requiredOffset;
 
   public HeldUntilReady(
-      KeyedStateStore keyed, OperatorStateStore operator, String name, TypeSerializer<T> serializer)
+      KeyedStateStore keyed,
+      OperatorStateStore operator,
+      String name,
+      TypeSerializer<T> serializer,
+      ToLongFunction<T> requiredOffset)
       throws Exception {
     this.held = keyed.getListState(new ListStateDescriptor<>(name + "-held", serializer));
     this.keysState =
         operator.getListState(
             new ListStateDescriptor<>(name + "-held-keys", StringSerializer.INSTANCE));
+    this.requiredOffset = requiredOffset;
     for (String k : keysState.get()) {
       keys.add(k);
     }
   }
 
-  /** Holds a record of the current key. */
-  public void hold(String key, T record) throws Exception {
+  /** Holds the record (of the current key) when it must wait; true if it was held. */
+  public boolean holdIfNeeded(String key, T record, boolean ready, long applied) throws Exception {
+    if (ready && !keys.contains(key) && requiredOffset.applyAsLong(record) <= applied) {
+      return false;
+    }
     held.add(record);
     keys.add(key);
+    return true;
   }
 
-  /** Processes every held record under its key. */
-  public void release(KeySetter setter, Release<T> process) throws Exception {
-    for (String k : keys) {
+  /** Processes, key by key and in order, the held records whose configuration has arrived. */
+  public void release(KeySetter setter, Release<T> process, long applied) throws Exception {
+    for (String k : new ArrayList<>(keys)) {
       setter.setCurrentKey(k);
-      List<T> records = new ArrayList<>();
+      List<T> waiting = new ArrayList<>();
       for (T r : held.get()) {
-        records.add(r);
+        waiting.add(r);
       }
-      held.clear();
-      for (T r : records) {
+      int due = 0;
+      while (due < waiting.size() && requiredOffset.applyAsLong(waiting.get(due)) <= applied) {
+        due++;
+      }
+      if (due == 0) {
+        continue;
+      }
+      held.update(new ArrayList<>(waiting.subList(due, waiting.size())));
+      if (due == waiting.size()) {
+        keys.remove(k);
+      }
+      for (T r : waiting.subList(0, due)) {
         process.process(r);
       }
     }
-    keys.clear();
+  }
+
+  /** Whether any record is held. */
+  public boolean any() {
+    return !keys.isEmpty();
   }
 
   public void snapshot() throws Exception {

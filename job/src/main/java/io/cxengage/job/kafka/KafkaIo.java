@@ -193,7 +193,27 @@ public final class KafkaIo {
     public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<RawEvent> out) {
       String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
       out.collect(
-          new RawEvent(key, r.value(), r.topic(), r.partition(), r.offset(), r.timestamp()));
+          new RawEvent(
+              key,
+              r.value(),
+              r.topic(),
+              r.partition(),
+              r.offset(),
+              r.timestamp(),
+              configOffset(r)));
+    }
+
+    /** The configuration offset the writer had applied, or -1 (no header, or a foreign one). */
+    static long configOffset(ConsumerRecord<byte[], byte[]> r) {
+      var header = r.headers().lastHeader(io.cxengage.connectors.topics.EventHeaders.CONFIG_OFFSET);
+      if (header == null) {
+        return -1;
+      }
+      try {
+        return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8).trim());
+      } catch (NumberFormatException e) {
+        return -1;
+      }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param whenVersion the version of the pattern's matching state (a digest of its {@code when})
  * @param events the events of the match in time order
  * @param at the event time at which the match completed
+ * @param configOffset the configuration offset the reaction must wait for (its last event's)
  */
 public record MatchRecord(
     String tenant,
@@ -21,7 +22,8 @@ public record MatchRecord(
     List<CustomerEvent> events,
     long at,
     String then,
-    Map<String, String> templates) {
+    Map<String, String> templates,
+    long configOffset) {
 
   public String routingKey() {
     return RoutedEvent.routingKey(tenant, key);

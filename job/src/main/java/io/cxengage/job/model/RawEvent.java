@@ -5,7 +5,13 @@ package io.cxengage.job.model;
  * id is stable across replays) and the record's own time.
  */
 public record RawEvent(
-    String key, byte[] value, String topic, int partition, long offset, long recordTimestamp) {
+    String key,
+    byte[] value,
+    String topic,
+    int partition,
+    long offset,
+    long recordTimestamp,
+    long configOffset) {
 
   /** The stable id of the event: {@code partition:offset}. */
   public String id() {

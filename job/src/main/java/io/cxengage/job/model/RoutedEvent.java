@@ -6,7 +6,7 @@ import io.cxengage.dsl.event.CustomerEvent;
  * An event that has found its customer: the tenant, the value of the tenant's key attribute (as
  * text) and the event itself. {@link #routingKey()} is what the stream is keyed by.
  */
-public record RoutedEvent(String tenant, String key, CustomerEvent event) {
+public record RoutedEvent(String tenant, String key, CustomerEvent event, long configOffset) {
 
   /** {@code tenant} and {@code key} joined by a character that cannot occur in a tenant id. */
   public String routingKey() {

@@ -68,7 +68,9 @@ public final class EventParser implements Serializable {
     } catch (IllegalArgumentException e) {
       return Result.failed(tenant, e.getMessage());
     }
-    return Result.ok(new ParsedEvent(tenant, new CustomerEvent(raw.id(), timestamp, attributes)));
+    return Result.ok(
+        new ParsedEvent(
+            tenant, new CustomerEvent(raw.id(), timestamp, attributes), raw.configOffset()));
   }
 
   /** The tenant of a record key ({@code tenant} or {@code tenant/anything}), or null. */

@@ -107,7 +107,8 @@ public final class ReactionOperator
             store,
             context.getOperatorStateStore(),
             "cx-reactions",
-            new JsonTypeSerializer<>(MatchRecord.class));
+            new JsonTypeSerializer<>(MatchRecord.class),
+            MatchRecord::configOffset);
     credentials = new Credentials(settings.secretKey());
     for (ConfigUpdate u : storedConfiguration()) {
       credentials.apply(u.key(), u.value());
@@ -161,14 +162,16 @@ public final class ReactionOperator
   }
 
   @Override
-  protected void onReady() throws Exception {
-    held.release(this::setCurrentKey, this::start);
+  protected void onConfigurationAdvanced() throws Exception {
+    if (held.any()) {
+      held.release(this::setCurrentKey, this::start, appliedOffset());
+    }
   }
 
   @Override
   public void processElement1(StreamRecord<MatchRecord> record) throws Exception {
-    if (!ready()) {
-      held.hold(record.getValue().routingKey(), record.getValue());
+    if (held.holdIfNeeded(
+        record.getValue().routingKey(), record.getValue(), ready(), appliedOffset())) {
       return;
     }
     start(record.getValue());

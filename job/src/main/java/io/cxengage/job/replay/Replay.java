@@ -80,7 +80,8 @@ public final class Replay {
       ObjectNode event = ((ObjectNode) e.event()).deepCopy();
       event.put("timestamp", at);
       out.add(
-          new RawEvent(ConformanceCase.TENANT, Json.writeBytes(event), "replay", 0, offset++, at));
+          new RawEvent(
+              ConformanceCase.TENANT, Json.writeBytes(event), "replay", 0, offset++, at, -1));
     }
     return out;
   }
@@ -98,7 +99,7 @@ public final class Replay {
     DataStream<RawEvent> eventStream =
         events.isEmpty()
             ? env.fromData(
-                    List.of(new RawEvent(null, null, "replay", 0, -1, 0)),
+                    List.of(new RawEvent(null, null, "replay", 0, -1, 0, -1)),
                     JsonTypeInfo.of(RawEvent.class))
                 .filter(r -> r.value() != null)
                 .returns(JsonTypeInfo.of(RawEvent.class))

@@ -26,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  * Gives each event its customer: the value of its tenant's key attribute, read from the broadcast
  * configuration, so that a change of key attribute applies to later events without a restart.
  * Events of unknown tenants, or without a usable key, go to {@link #DEAD}. Until the configuration
- * is ready, events are held (in operator state, so a checkpoint keeps them).
+ * an event needs has arrived, it is held (in operator state, so a checkpoint keeps it).
  */
 public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, RoutedEvent> {
 
@@ -78,11 +78,13 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
 
   @Override
   public void processElement1(StreamRecord<ParsedEvent> record) {
-    if (!ready()) {
-      held.add(record.getValue());
+    ParsedEvent e = record.getValue();
+    // an event waits for the configuration its writer had; later ones queue behind it, in order
+    if (!ready() || !held.isEmpty() || e.configOffset() > appliedOffset()) {
+      held.add(e);
       return;
     }
-    route(record.getValue());
+    route(e);
   }
 
   @Override
@@ -91,11 +93,13 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   }
 
   @Override
-  protected void onReady() {
-    for (ParsedEvent e : held) {
-      route(e);
+  protected void onConfigurationAdvanced() {
+    int due = 0;
+    while (due < held.size() && held.get(due).configOffset() <= appliedOffset()) {
+      route(held.get(due));
+      due++;
     }
-    held.clear();
+    held.subList(0, due).clear();
   }
 
   private void route(ParsedEvent e) {
@@ -128,6 +132,7 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
     routed.inc();
     output.collect(
         new StreamRecord<>(
-            new RoutedEvent(e.tenant(), value.asText(), e.event()), e.event().timestamp()));
+            new RoutedEvent(e.tenant(), value.asText(), e.event(), e.configOffset()),
+            e.event().timestamp()));
   }
 }

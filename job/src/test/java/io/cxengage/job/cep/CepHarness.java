@@ -82,7 +82,7 @@ final class CepHarness implements AutoCloseable {
     ObjectNode attrs = (ObjectNode) Json.tree(json);
     attrs.put("id", key);
     String id = "e" + eventCount++;
-    harness.processElement1(new RoutedEvent(TENANT, key, new CustomerEvent(id, ts, attrs)), ts);
+    harness.processElement1(new RoutedEvent(TENANT, key, new CustomerEvent(id, ts, attrs), -1), ts);
     return id;
   }
 
