@@ -26,8 +26,8 @@ final class Comparison implements Serializable {
     this.text = literal.text();
     if (literal instanceof Literal.Number n) {
       this.number = n.value();
-    } else if (literal instanceof Literal.Text t && NumberSyntax.isJsonNumber(t.value())) {
-      this.number = new BigDecimal(t.value());
+    } else if (literal instanceof Literal.Text t) {
+      this.number = NumberSyntax.parse(t.value());
     } else {
       this.number = null;
     }
@@ -98,13 +98,11 @@ final class Comparison implements Serializable {
     if (value.isIntegralNumber() && integral && value.canConvertToLong()) {
       return Long.compare(value.longValue(), longValue);
     }
-    if (value.isNumber()) {
-      return Integer.signum(value.decimalValue().compareTo(number));
-    }
-    if (value.isTextual() && NumberSyntax.isJsonNumber(value.textValue())) {
-      return Integer.signum(new BigDecimal(value.textValue()).compareTo(number));
-    }
-    return NOT_NUMERIC;
+    BigDecimal other =
+        value.isNumber()
+            ? NumberSyntax.decimal(value)
+            : value.isTextual() ? NumberSyntax.parse(value.textValue()) : null;
+    return other == null ? NOT_NUMERIC : Integer.signum(other.compareTo(number));
   }
 
   static String asText(JsonNode value) {
