@@ -24,9 +24,9 @@ import java.util.Set;
 public final class ThenChecker {
 
   public static final String FIELD = "then";
-  private static final Set<String> FORMS = Set.of("seq", "par", "send", "delay", "if");
-  private static final Set<String> OPTIONS =
-      Set.of("template", "retries", "within", "success", "failure");
+  private static final List<String> FORMS = List.of("seq", "par", "send", "delay", "if");
+  private static final List<String> OPTIONS =
+      List.of("template", "retries", "within", "success", "failure");
 
   private final Diagnostics diagnostics = new Diagnostics(FIELD);
   private final PredicateChecker predicates = new PredicateChecker(diagnostics, true);

@@ -7,6 +7,7 @@ import io.cxengage.dsl.read.ReadResult;
 import io.cxengage.dsl.read.Reader;
 import io.cxengage.dsl.read.SExpr;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,23 +20,23 @@ public final class WhenChecker {
   public static final String FIELD = "when";
   public static final int MAX_COUNT = 10_000;
 
-  /** Every spelling of every trigger form, mapped to its canonical name. */
-  static final Map<String, String> FORMS =
-      Map.ofEntries(
-          Map.entry("when", "when"),
-          Map.entry("event", "event"),
-          Map.entry("count", "count"),
-          Map.entry("seq", "seq"),
-          Map.entry("inSequence", "seq"),
-          Map.entry("all", "all"),
-          Map.entry("allOf", "all"),
-          Map.entry("any", "any"),
-          Map.entry("anyOf", "any"),
-          Map.entry("within", "within"),
-          Map.entry("Within", "within"),
-          Map.entry("fail", "fail"),
-          Map.entry("failWhen", "fail"),
-          Map.entry("absent", "absent"));
+  /**
+   * Every spelling of every trigger form, mapped to its canonical name; canonical names first, so
+   * that a misspelling is matched to them rather than to an alias when both are as close.
+   */
+  static final Map<String, String> FORMS = new LinkedHashMap<>();
+
+  static {
+    for (String form : List.of("when", "event", "count", "seq", "all", "any", "within", "fail")) {
+      FORMS.put(form, form);
+    }
+    FORMS.put("absent", "absent");
+    FORMS.put("inSequence", "seq");
+    FORMS.put("allOf", "all");
+    FORMS.put("anyOf", "any");
+    FORMS.put("Within", "within");
+    FORMS.put("failWhen", "fail");
+  }
 
   private final Diagnostics diagnostics = new Diagnostics(FIELD);
   private final PredicateChecker predicates = new PredicateChecker(diagnostics, false);

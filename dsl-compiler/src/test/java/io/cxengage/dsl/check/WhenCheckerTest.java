@@ -1,0 +1,35 @@
+package io.cxengage.dsl.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxengage.dsl.DslError;
+import io.cxengage.dsl.PatternLanguage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules of dsl.md section 2 as the checker applies them: message text and position. */
+class WhenCheckerTest {
+  /** Each error as {@code line:column message}; every one names the field when. */
+  static List<String> errors(String when) {
+    List<DslError> errors = PatternLanguage.checkWhen(when).errors();
+    assertThat(errors).extracting(DslError::field).containsOnly("when");
+    return errors.stream().map(e -> e.line() + ":" + e.column() + " " + e.message()).toList();
+  }
+
+  @Test
+  void misspellingAsCloseToAnAliasAsToItsFormSuggestsTheForm() {
+    // 'ithin' is one edit from both within and Within; the hint must not depend on hash order
+    assertThat(errors("(ithin 1 hours (event (= a 1)))"))
+        .containsExactly("1:2 unknown operator 'ithin' (did you mean 'within'?)");
+    assertThat(errors("(WITHIN 1 hours (event (= a 1)))"))
+        .containsExactly("1:2 unknown operator 'WITHIN' (did you mean 'within'?)");
+  }
+
+  @Test
+  void unknownPredicateSuggestsTheClosest() {
+    assertThat(errors("(event (contain tags \"gold\"))"))
+        .containsExactly("1:9 unknown predicate 'contain' (did you mean 'contains'?)");
+    assertThat(errors("(event (exist email))"))
+        .containsExactly("1:9 unknown predicate 'exist' (did you mean 'exists'?)");
+  }
+}
