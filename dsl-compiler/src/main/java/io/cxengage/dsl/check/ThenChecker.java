@@ -9,6 +9,7 @@ import io.cxengage.dsl.read.Position;
 import io.cxengage.dsl.read.ReadResult;
 import io.cxengage.dsl.read.Reader;
 import io.cxengage.dsl.read.SExpr;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -308,7 +309,8 @@ public final class ThenChecker {
           } else if (form.args().get(0) instanceof SExpr.SNumber n
               && n.isInteger()
               && n.value().signum() >= 0
-              && n.value().intValue() <= Reaction.Options.MAX_RETRIES) {
+              // compared as a BigDecimal: intValue() would wrap 4294967297 round to 1
+              && n.value().compareTo(BigDecimal.valueOf(Reaction.Options.MAX_RETRIES)) <= 0) {
             retries = n.value().intValueExact();
           } else {
             diagnostics.error(

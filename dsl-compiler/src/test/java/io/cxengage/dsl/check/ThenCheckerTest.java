@@ -40,4 +40,12 @@ class ThenCheckerTest {
     assertThat(errors("(send echo email {})"))
         .containsExactly("1:12 unknown action 'email' of echo; its actions are message");
   }
+
+  @Test
+  void retriesBeyondIntRangeIsRefusedNotThrown() {
+    // 4294967297 wrapped round to 1 in intValue(), passed the range check, then
+    // intValueExact() threw ArithmeticException out of the checker.
+    assertThat(errors("(send echo message {} (retries 4294967297))"))
+        .containsExactly("1:32 retries takes a whole number from 0 to 10");
+  }
 }
