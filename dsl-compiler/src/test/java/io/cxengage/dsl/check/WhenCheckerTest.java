@@ -32,4 +32,13 @@ class WhenCheckerTest {
     assertThat(errors("(event (exist email))"))
         .containsExactly("1:9 unknown predicate 'exist' (did you mean 'exists'?)");
   }
+
+  @Test
+  void windowWithAHugeNegativeExponentIsRefusedAtOnce() {
+    // Rounding it to whole milliseconds used to compute 10^999999996: the check did not return.
+    long start = System.nanoTime();
+    assertThat(errors("(within 1e-999999999 seconds (event (= a 1)))"))
+        .containsExactly("1:9 within is shorter than a millisecond");
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+  }
 }
