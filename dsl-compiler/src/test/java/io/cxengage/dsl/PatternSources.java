@@ -266,52 +266,48 @@ public final class PatternSources {
           List.of("salesforce", "opportunity"));
 
   static Arbitrary<String> send(int depth) {
-    return Arbitraries.of(ACTIONS)
-        .flatMap(
-            a -> {
-              List<String> mandatory = a.subList(2, a.size());
-              // each mandatory param either in the map or through a template
-              Arbitrary<List<Boolean>> viaTemplate =
-                  Arbitraries.of(true, false).list().ofSize(mandatory.size());
-              Arbitrary<List<String>> optional =
-                  Combinators.combine(word(":message", ":note", "\"x-y\""), paramValue(1))
-                      .as((k, v) -> k + " " + v)
-                      .list()
-                      .ofMaxSize(2)
-                      .uniqueElements(e -> e.substring(0, 3));
-              Arbitrary<List<String>> mandatoryValues =
-                  paramValue(0).list().ofSize(mandatory.size());
-              return Combinators.combine(
-                      viaTemplate, mandatoryValues, optional, sendOptions(depth), gap())
-                  .as(
-                      (via, values, extra, options, g) -> {
-                        List<String> params = new ArrayList<>();
-                        List<String> templated = new ArrayList<>();
-                        for (int i = 0; i < mandatory.size(); i++) {
-                          if (via.get(i)) {
-                            templated.add(":" + mandatory.get(i) + " +TM" + (1 + i % 3));
-                          } else {
-                            params.add(":" + mandatory.get(i) + " " + values.get(i));
-                          }
-                        }
-                        for (String e : extra) {
-                          if (mandatory.stream().noneMatch(m -> e.startsWith(":" + m + " "))) {
-                            params.add(e);
-                          }
-                        }
-                        StringBuilder sb = new StringBuilder("(send ");
-                        sb.append(a.get(0)).append(' ').append(a.get(1)).append(g);
-                        sb.append('{').append(String.join(", ", params)).append('}');
-                        if (!templated.isEmpty()) {
-                          sb.append(" (template {")
-                              .append(String.join(" ", templated))
-                              .append("})");
-                        }
-                        for (String o : options) {
-                          sb.append(' ').append(o);
-                        }
-                        return sb.append(')').toString();
-                      });
+    return Arbitraries.oneOf(ACTIONS.stream().map(a -> send(a, depth)).toList());
+  }
+
+  private static Arbitrary<String> send(List<String> a, int depth) {
+    List<String> mandatory = a.subList(2, a.size());
+    // each mandatory param either in the map or through a template
+    Arbitrary<List<Boolean>> viaTemplate =
+        Arbitraries.of(true, false).list().ofSize(mandatory.size());
+    Arbitrary<List<String>> optional =
+        Combinators.combine(word(":message", ":note", "\"x-y\""), paramValue(1))
+            .as((k, v) -> k + " " + v)
+            .list()
+            .ofMaxSize(2)
+            .uniqueElements(e -> e.substring(0, 3));
+    Arbitrary<List<String>> mandatoryValues = paramValue(0).list().ofSize(mandatory.size());
+    return Combinators.combine(viaTemplate, mandatoryValues, optional, sendOptions(depth), gap())
+        .as(
+            (via, values, extra, options, g) -> {
+              List<String> params = new ArrayList<>();
+              List<String> templated = new ArrayList<>();
+              for (int i = 0; i < mandatory.size(); i++) {
+                if (via.get(i)) {
+                  templated.add(":" + mandatory.get(i) + " +TM" + (1 + i % 3));
+                } else {
+                  params.add(":" + mandatory.get(i) + " " + values.get(i));
+                }
+              }
+              for (String e : extra) {
+                if (mandatory.stream().noneMatch(m -> e.startsWith(":" + m + " "))) {
+                  params.add(e);
+                }
+              }
+              StringBuilder sb = new StringBuilder("(send ");
+              sb.append(a.get(0)).append(' ').append(a.get(1)).append(g);
+              sb.append('{').append(String.join(", ", params)).append('}');
+              if (!templated.isEmpty()) {
+                sb.append(" (template {").append(String.join(" ", templated)).append("})");
+              }
+              for (String o : options) {
+                sb.append(' ').append(o);
+              }
+              return sb.append(')').toString();
             });
   }
 
@@ -327,8 +323,15 @@ public final class PatternSources {
     return Arbitraries.oneOf(kinds).list().ofMaxSize(2).uniqueElements(o -> o.substring(0, 4));
   }
 
-  /** Reactions nested up to {@code depth} forms. */
+  private static final java.util.Map<Integer, Arbitrary<String>> REACTIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Reactions nested up to {@code depth} forms (built once per depth). */
   public static Arbitrary<String> reaction(int depth) {
+    return REACTIONS.computeIfAbsent(depth, PatternSources::buildReaction);
+  }
+
+  private static Arbitrary<String> buildReaction(int depth) {
     if (depth == 0) {
       return send(0);
     }

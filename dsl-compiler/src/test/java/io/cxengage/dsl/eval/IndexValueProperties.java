@@ -35,6 +35,7 @@ import net.jqwik.api.Tuple.Tuple2;
 class IndexValueProperties {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<BigDecimal> NUMBERS =
       List.of(
           new BigDecimal("0"),
@@ -133,7 +134,7 @@ class IndexValueProperties {
       // not a number: the text alone
     }
     try {
-      JsonNode parsed = new ObjectMapper().readTree(seed);
+      JsonNode parsed = MAPPER.readTree(seed);
       if (parsed != null && parsed.isContainerNode()) {
         out.add(parsed);
       }
