@@ -10,6 +10,8 @@ import java.util.List;
 /** The errors of one field being checked, with the small checks every form shares. */
 final class Diagnostics {
 
+  private static final BigDecimal HALF_A_MILLISECOND = new BigDecimal("0.5");
+
   final String field;
   final List<DslError> errors = new ArrayList<>();
 
@@ -65,12 +67,13 @@ final class Diagnostics {
       error(amount, form + " is longer than 366 days; the longest allowed is 366 days");
       return -1;
     }
-    long ms = millis.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-    if (ms < 1) {
+    // Checked before rounding: rounding 1e-999999999 to whole milliseconds would compute a power
+    // of ten with a billion digits. What rounds to 0 ms is refused, what is left has few decimals.
+    if (millis.compareTo(HALF_A_MILLISECOND) < 0) {
       error(amount, form + " is shorter than a millisecond");
       return -1;
     }
-    return ms;
+    return millis.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
   }
 
   /** Reports a wrong number of arguments at the operator symbol. */

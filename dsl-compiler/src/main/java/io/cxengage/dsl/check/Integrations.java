@@ -8,20 +8,31 @@ import java.util.Set;
 /** The integrations of dsl.md section 3, their actions and each action's mandatory params. */
 public final class Integrations {
 
-  /** integration → action → mandatory params. */
+  /**
+   * integration → action → mandatory params, in the order of dsl.md's table: error messages list
+   * them in this order, so they read the same on every run.
+   */
   static final Map<String, Map<String, List<String>>> CATALOG = new LinkedHashMap<>();
 
   static {
-    CATALOG.put("echo", Map.of("message", List.of()));
-    CATALOG.put("generic", Map.of("message", List.of("body")));
-    CATALOG.put("sendgrid", Map.of("email", List.of("to", "subject")));
-    CATALOG.put(
-        "twilio",
-        Map.of("sms", List.of("to-phone-number", "message"), "call", List.of("to-phone-number")));
-    CATALOG.put("pusher", Map.of("event", List.of("channel", "event")));
-    CATALOG.put(
-        "salesforce",
-        Map.of("task", List.of(), "lead", List.of(), "case", List.of(), "opportunity", List.of()));
+    CATALOG.put("echo", actions("message", List.of()));
+    CATALOG.put("generic", actions("message", List.of("body")));
+    CATALOG.put("sendgrid", actions("email", List.of("to", "subject")));
+    Map<String, List<String>> twilio = actions("sms", List.of("to-phone-number", "message"));
+    twilio.put("call", List.of("to-phone-number"));
+    CATALOG.put("twilio", twilio);
+    CATALOG.put("pusher", actions("event", List.of("channel", "event")));
+    Map<String, List<String>> salesforce = new LinkedHashMap<>();
+    for (String object : List.of("task", "lead", "case", "opportunity")) {
+      salesforce.put(object, List.of());
+    }
+    CATALOG.put("salesforce", salesforce);
+  }
+
+  private static Map<String, List<String>> actions(String action, List<String> mandatory) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    out.put(action, mandatory);
+    return out;
   }
 
   private Integrations() {}

@@ -6,7 +6,6 @@ import io.cxengage.dsl.read.SExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks predicates ({@code (= attr value)}, {@code and}, ...). In {@code when} the attribute is a
@@ -22,8 +21,10 @@ final class PredicateChecker {
           ">=", Predicate.Op.GE,
           "<", Predicate.Op.LT,
           "<=", Predicate.Op.LE);
-  private static final Set<String> NAMES =
-      Set.of("=", "!=", ">", ">=", "<", "<=", "contains", "exists", "and", "or", "not");
+
+  /** In a fixed order: it decides between equally close names in "did you mean" hints. */
+  private static final List<String> NAMES =
+      List.of("=", "!=", ">", ">=", "<", "<=", "contains", "exists", "and", "or", "not");
 
   private final Diagnostics diagnostics;
   private final boolean refsAllowed;

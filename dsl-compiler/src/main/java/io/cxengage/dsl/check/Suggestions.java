@@ -10,6 +10,8 @@ final class Suggestions {
 
   /**
    * The hint text ({@code " (did you mean 'allOf'?)"}) or an empty string when nothing is close.
+   * Among equally close names the first of {@code known} wins, so callers pass an ordered
+   * collection with the canonical spellings first (the hint must read the same on every run).
    */
   static String hint(String wrong, Collection<String> known) {
     String best = null;

@@ -9,6 +9,7 @@ import io.cxengage.dsl.read.Position;
 import io.cxengage.dsl.read.ReadResult;
 import io.cxengage.dsl.read.Reader;
 import io.cxengage.dsl.read.SExpr;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +25,9 @@ import java.util.Set;
 public final class ThenChecker {
 
   public static final String FIELD = "then";
-  private static final Set<String> FORMS = Set.of("seq", "par", "send", "delay", "if");
-  private static final Set<String> OPTIONS =
-      Set.of("template", "retries", "within", "success", "failure");
+  private static final List<String> FORMS = List.of("seq", "par", "send", "delay", "if");
+  private static final List<String> OPTIONS =
+      List.of("template", "retries", "within", "success", "failure");
 
   private final Diagnostics diagnostics = new Diagnostics(FIELD);
   private final PredicateChecker predicates = new PredicateChecker(diagnostics, true);
@@ -308,7 +309,8 @@ public final class ThenChecker {
           } else if (form.args().get(0) instanceof SExpr.SNumber n
               && n.isInteger()
               && n.value().signum() >= 0
-              && n.value().intValue() <= Reaction.Options.MAX_RETRIES) {
+              // compared as a BigDecimal: intValue() would wrap 4294967297 round to 1
+              && n.value().compareTo(BigDecimal.valueOf(Reaction.Options.MAX_RETRIES)) <= 0) {
             retries = n.value().intValueExact();
           } else {
             diagnostics.error(

@@ -7,6 +7,7 @@ import io.cxengage.dsl.read.ReadResult;
 import io.cxengage.dsl.read.Reader;
 import io.cxengage.dsl.read.SExpr;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,23 +20,23 @@ public final class WhenChecker {
   public static final String FIELD = "when";
   public static final int MAX_COUNT = 10_000;
 
-  /** Every spelling of every trigger form, mapped to its canonical name. */
-  static final Map<String, String> FORMS =
-      Map.ofEntries(
-          Map.entry("when", "when"),
-          Map.entry("event", "event"),
-          Map.entry("count", "count"),
-          Map.entry("seq", "seq"),
-          Map.entry("inSequence", "seq"),
-          Map.entry("all", "all"),
-          Map.entry("allOf", "all"),
-          Map.entry("any", "any"),
-          Map.entry("anyOf", "any"),
-          Map.entry("within", "within"),
-          Map.entry("Within", "within"),
-          Map.entry("fail", "fail"),
-          Map.entry("failWhen", "fail"),
-          Map.entry("absent", "absent"));
+  /**
+   * Every spelling of every trigger form, mapped to its canonical name; canonical names first, so
+   * that a misspelling is matched to them rather than to an alias when both are as close.
+   */
+  static final Map<String, String> FORMS = new LinkedHashMap<>();
+
+  static {
+    for (String form : List.of("when", "event", "count", "seq", "all", "any", "within", "fail")) {
+      FORMS.put(form, form);
+    }
+    FORMS.put("absent", "absent");
+    FORMS.put("inSequence", "seq");
+    FORMS.put("allOf", "all");
+    FORMS.put("anyOf", "any");
+    FORMS.put("Within", "within");
+    FORMS.put("failWhen", "fail");
+  }
 
   private final Diagnostics diagnostics = new Diagnostics(FIELD);
   private final PredicateChecker predicates = new PredicateChecker(diagnostics, false);
@@ -67,11 +68,15 @@ public final class WhenChecker {
 
   /** Where a trigger stands, which decides whether fail and absent may be there. */
   private enum Place {
-    /** The root, or the tail of the root (through when, within and the last step of a seq). */
+    /** The root, through when and within wrappers. */
     ROOT,
-    /** A direct child of all or seq that is not the tail. */
+    /** A direct child of all or seq (through when wrappers), other than the one below. */
     IN_GROUP,
-    /** The last step of a seq in tail position: absent may stand here. */
+    /**
+     * The last step of the root seq (through when wrappers): absent may stand here. Only there: the
+     * engine completes an absence at the end of the whole match, so an absent at the end of a seq
+     * nested in that last step would have no meaning it could give.
+     */
     LAST_OF_ROOT_SEQ,
     /** Anywhere else. */
     NESTED
@@ -99,7 +104,7 @@ public final class WhenChecker {
         if (!diagnostics.arity(list, 1, 1, "one trigger")) {
           return null;
         }
-        return trigger(args.get(0), place == Place.LAST_OF_ROOT_SEQ ? Place.NESTED : place);
+        return trigger(args.get(0), place); // a wrapper, the same as its content
       case "event":
         {
           if (!diagnostics.arity(list, 1, 1, "one predicate, e.g. (event (= type \"login\"))")) {
@@ -195,13 +200,13 @@ public final class WhenChecker {
       return null;
     }
     List<SExpr> args = list.args();
-    boolean tail = place == Place.ROOT || place == Place.LAST_OF_ROOT_SEQ;
+    boolean root = place == Place.ROOT;
     List<Trigger> children = new ArrayList<>();
     boolean ok = true;
     int matching = 0;
     for (int i = 0; i < args.size(); i++) {
       Place childPlace =
-          form.equals("seq") && tail && i == args.size() - 1
+          form.equals("seq") && root && i == args.size() - 1
               ? Place.LAST_OF_ROOT_SEQ
               : Place.IN_GROUP;
       Trigger child = trigger(args.get(i), childPlace);

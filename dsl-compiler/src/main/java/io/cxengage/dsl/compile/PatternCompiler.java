@@ -85,34 +85,52 @@ public final class PatternCompiler {
     }
   }
 
+  /**
+   * One Flink state per event of a single or repeated step, named {@code s0}, {@code s1}, ... in
+   * pattern order. A repeated step is unrolled rather than given Flink's {@code times(n)}: that
+   * names its n states by probing {@code s0:0}, {@code s0:1}, ... for a free name each time, which
+   * takes seconds for {@code (count 10000 ...)}. Both have relaxed contiguity between the
+   * repetitions, so they match the same events.
+   */
   private static Pattern<CustomerEvent, ?> chain(
       List<Step> steps, AfterMatchSkipStrategy skip, boolean lastStepAnyMatch) {
     Pattern<CustomerEvent, CustomerEvent> p = null;
+    int state = 0;
     for (int i = 0; i < steps.size(); i++) {
-      String name = "s" + i;
-      boolean last = i == steps.size() - 1;
-      if (p == null) {
-        p = Pattern.begin(name, skip);
-      } else if (last && lastStepAnyMatch) {
-        // an absent step follows: every later event can end a candidate, not just the first
-        p = p.followedByAny(name);
-      } else {
-        p = p.followedBy(name);
-      }
       Step step = steps.get(i);
-      if (step instanceof Step.Single s) {
-        p = p.where(new Conditions.Leaf(s.predicate()));
-      } else if (step instanceof Step.Times t) {
-        p = p.where(new Conditions.Leaf(t.predicate())).times(t.times());
-      } else {
-        Step.Multiset m = (Step.Multiset) step;
-        p = p.where(new Conditions.Multiset(name, new MultisetFeasibility(m.parts(), m.counts())));
-        if (m.size() > 1) {
-          p = p.times(m.size());
+      boolean lastStep = i == steps.size() - 1;
+      int repeat = step instanceof Step.Times t ? t.times() : 1;
+      for (int r = 0; r < repeat; r++) {
+        // an absent step follows: every later event can end a candidate, not just the first
+        p = next(p, "s" + state++, skip, lastStep && r == repeat - 1 && lastStepAnyMatch);
+        if (step instanceof Step.Single s) {
+          p = p.where(new Conditions.Leaf(s.predicate()));
+        } else if (step instanceof Step.Times t) {
+          p = p.where(new Conditions.Leaf(t.predicate()));
+        } else {
+          Step.Multiset m = (Step.Multiset) step;
+          String name = "s" + (state - 1);
+          p =
+              p.where(
+                  new Conditions.Multiset(name, new MultisetFeasibility(m.parts(), m.counts())));
+          if (m.size() > 1) {
+            p = p.times(m.size());
+          }
         }
       }
     }
     return p;
+  }
+
+  private static Pattern<CustomerEvent, CustomerEvent> next(
+      Pattern<CustomerEvent, CustomerEvent> p,
+      String name,
+      AfterMatchSkipStrategy skip,
+      boolean anyMatch) {
+    if (p == null) {
+      return Pattern.begin(name, skip);
+    }
+    return anyMatch ? p.followedByAny(name) : p.followedBy(name);
   }
 
   private static Pattern<CustomerEvent, ?> genericPattern(

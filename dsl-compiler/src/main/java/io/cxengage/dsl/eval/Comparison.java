@@ -8,8 +8,9 @@ import java.math.BigDecimal;
 /**
  * The comparison rules of dsl.md for one literal, prepared once: numbers compare as numbers when
  * both sides are numeric (a JSON number, or a string in JSON number syntax), booleans equal only
- * JSON booleans, nil equals a missing or null attribute, everything else compares as exact strings
- * (ordering by code point).
+ * JSON booleans, nil equals a missing or null attribute, an object or an array equals no literal,
+ * everything else compares as exact strings (ordering by code point). {@link IndexValue} must agree
+ * with {@link #equalTo}.
  */
 final class Comparison implements Serializable {
 
@@ -23,11 +24,16 @@ final class Comparison implements Serializable {
 
   Comparison(Literal literal) {
     this.literal = literal;
-    this.text = literal.text();
+    // A number literal the reader accepts outside JSON syntax (+5, 007) stands for its value: as a
+    // string it reads as that value's JSON text, which no non-numeric string can equal.
+    this.text =
+        literal instanceof Literal.Number n && !NumberSyntax.isJsonNumber(n.written())
+            ? n.value().toString()
+            : literal.text();
     if (literal instanceof Literal.Number n) {
       this.number = n.value();
-    } else if (literal instanceof Literal.Text t && NumberSyntax.isJsonNumber(t.value())) {
-      this.number = new BigDecimal(t.value());
+    } else if (literal instanceof Literal.Text t) {
+      this.number = NumberSyntax.parse(t.value());
     } else {
       this.number = null;
     }
@@ -50,7 +56,8 @@ final class Comparison implements Serializable {
     if (literal instanceof Literal.Nil) {
       return value == null;
     }
-    if (value == null) {
+    if (value == null || value.isContainerNode()) {
+      // an object or array equals no literal: its text is not as written, and it cannot be indexed
       return false;
     }
     if (literal instanceof Literal.Bool b) {
@@ -98,13 +105,11 @@ final class Comparison implements Serializable {
     if (value.isIntegralNumber() && integral && value.canConvertToLong()) {
       return Long.compare(value.longValue(), longValue);
     }
-    if (value.isNumber()) {
-      return Integer.signum(value.decimalValue().compareTo(number));
-    }
-    if (value.isTextual() && NumberSyntax.isJsonNumber(value.textValue())) {
-      return Integer.signum(new BigDecimal(value.textValue()).compareTo(number));
-    }
-    return NOT_NUMERIC;
+    BigDecimal other =
+        value.isNumber()
+            ? NumberSyntax.decimal(value)
+            : value.isTextual() ? NumberSyntax.parse(value.textValue()) : null;
+    return other == null ? NOT_NUMERIC : Integer.signum(other.compareTo(number));
   }
 
   static String asText(JsonNode value) {

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 /**
  * The normal form under which an attribute value is indexed, chosen so that two values are equal by
  * the rules of {@code =} exactly when their normal forms are equal: numbers (and strings in number
- * syntax) become {@code n:} and their plain decimal value, everything else {@code s:} and its text.
+ * syntax) become {@code n:} and their value without trailing zeros, everything else {@code s:} and
+ * its text.
  */
 public final class IndexValue {
 
@@ -30,7 +31,8 @@ public final class IndexValue {
       return null;
     }
     if (value.isNumber()) {
-      return number(value.decimalValue());
+      BigDecimal n = NumberSyntax.decimal(value);
+      return n == null ? "s:" + value.asText() : number(n);
     }
     if (value.isTextual()) {
       return text(value.textValue());
@@ -39,10 +41,15 @@ public final class IndexValue {
   }
 
   private static String text(String s) {
-    return NumberSyntax.isJsonNumber(s) ? number(new BigDecimal(s)) : "s:" + s;
+    BigDecimal n = NumberSyntax.parse(s);
+    return n == null ? "s:" + s : number(n);
   }
 
+  /**
+   * Without trailing zeros, one value has one representation; {@code toString} keeps it as short as
+   * it was written ({@code 1E+999999999}), where {@code toPlainString} would write out every digit.
+   */
   private static String number(BigDecimal n) {
-    return "n:" + (n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString());
+    return "n:" + (n.signum() == 0 ? "0" : n.stripTrailingZeros().toString());
   }
 }

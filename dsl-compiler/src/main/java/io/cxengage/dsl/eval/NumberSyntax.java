@@ -1,5 +1,8 @@
 package io.cxengage.dsl.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
 /**
  * Recognises JSON number syntax in strings ({@code -2}, {@code 0.5}, {@code 1e3}) without regexes.
  */
@@ -49,6 +52,30 @@ final class NumberSyntax {
       }
     }
     return i == n;
+  }
+
+  /**
+   * The value of a string in JSON number syntax, or null when it is not one or lies beyond what
+   * {@link BigDecimal} holds (an exponent past 32 bits, such as {@code 1e99999999999}): such a
+   * string compares as a string, like any other.
+   */
+  static BigDecimal parse(String s) {
+    if (!isJsonNumber(s)) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The value of a JSON number, or null for the ones without a decimal value (NaN, infinities). */
+  static BigDecimal decimal(JsonNode number) {
+    if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+      return null;
+    }
+    return number.decimalValue();
   }
 
   private static boolean isDigit(char c) {

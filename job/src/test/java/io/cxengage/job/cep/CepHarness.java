@@ -62,9 +62,13 @@ final class CepHarness implements AutoCloseable {
   }
 
   void pattern(String id, String when, boolean enabled) throws Exception {
+    pattern(id, when, "(send echo message {})", enabled);
+  }
+
+  void pattern(String id, String when, String then, boolean enabled) throws Exception {
     config(
         ConfigKey.of(TENANT, ConfigKind.PATTERN, id).toString(),
-        new PatternDocument(id, id, null, enabled, when, "(send echo message {})", 1L));
+        new PatternDocument(id, id, null, enabled, when, then, 1L));
   }
 
   void deletePattern(String id) throws Exception {
