@@ -13,8 +13,9 @@ import org.apache.flink.cep.pattern.Pattern;
  *   <li>{@link #touches}: an event that satisfies none of the pattern's event predicates cannot
  *       advance it and is not offered to it; {@link #indexHint} lets the engine skip even that test
  *       for most patterns.
- *   <li>{@link #cancels}: an event that satisfies a {@code fail} cancels the pattern's partial
- *       matches before anything else, and is never part of a match.
+ *   <li>{@link #cancels}: an event that satisfies a {@code fail} of the outermost group cancels the
+ *       pattern's partial matches before anything else, and is never part of a match; fails of
+ *       nested groups are {@link #observes observed}.
  *   <li>{@link #absentMillis}/{@link #absent}: when the pattern ends with {@code absent}, a match
  *       of the NFA is only a candidate; it completes {@code absentMillis} after its last event
  *       unless an event satisfying {@link #absent} comes first (the NFA then runs without skipping,
@@ -32,6 +33,7 @@ public final class CompiledWhen {
   private final long windowMillis;
   private final EventPredicate touches;
   private final EventPredicate cancels;
+  private final EventPredicate observes;
   private final long absentMillis;
   private final EventPredicate absent;
   private final IndexHint indexHint;
@@ -42,6 +44,7 @@ public final class CompiledWhen {
       long windowMillis,
       EventPredicate touches,
       EventPredicate cancels,
+      EventPredicate observes,
       long absentMillis,
       EventPredicate absent,
       IndexHint indexHint) {
@@ -51,6 +54,7 @@ public final class CompiledWhen {
     this.windowMillis = windowMillis;
     this.touches = touches;
     this.cancels = cancels;
+    this.observes = observes;
     this.absentMillis = absentMillis;
     this.absent = absent;
     this.indexHint = indexHint;
@@ -81,6 +85,15 @@ public final class CompiledWhen {
   /** The predicate of the pattern's fails, or null when it has none. */
   public EventPredicate cancels() {
     return cancels;
+  }
+
+  /**
+   * The predicate of the fails of nested groups, or null. Their events are observed by the generic
+   * mapping: a partial match that did not take such an event is dropped (its group may have been
+   * partly matched), and they are never part of a match.
+   */
+  public EventPredicate observes() {
+    return observes;
   }
 
   public boolean hasAbsent() {

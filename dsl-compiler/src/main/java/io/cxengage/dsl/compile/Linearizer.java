@@ -60,7 +60,7 @@ final class Linearizer {
       List<Step> out = new ArrayList<>();
       for (Trigger step : s.steps()) {
         if (step instanceof Trigger.Fail) {
-          continue;
+          return null; // a nested fail: the generic mapping observes it
         }
         List<Step> part = steps(step);
         if (part == null) {
@@ -71,7 +71,10 @@ final class Linearizer {
       return out.size() <= MAX_STATES ? out : null;
     }
     if (t instanceof Trigger.All a) {
-      List<Trigger> parts = a.parts().stream().filter(p -> !(p instanceof Trigger.Fail)).toList();
+      if (a.parts().stream().anyMatch(p -> p instanceof Trigger.Fail)) {
+        return null; // a nested fail: the generic mapping observes it
+      }
+      List<Trigger> parts = a.parts();
       if (parts.size() == 1) {
         return steps(parts.get(0));
       }

@@ -39,7 +39,8 @@ public final class PatternCompiler {
     }
     List<Predicate> leaves = new ArrayList<>();
     List<Predicate> fails = new ArrayList<>(shape.rootFails());
-    collect(shape.prefix(), leaves, fails);
+    List<Predicate> nestedFails = new ArrayList<>();
+    collect(shape.prefix(), leaves, nestedFails);
 
     // The engine applies skip-past-last-event itself: Flink's own strategy holds a completed match
     // back while an earlier-started partial match is still open, which is not dsl.md's "first
@@ -59,6 +60,7 @@ public final class PatternCompiler {
 
     List<Predicate> touching = new ArrayList<>(leaves);
     touching.addAll(fails);
+    touching.addAll(nestedFails);
     if (shape.hasAbsent()) {
       touching.add(shape.absent());
     }
@@ -71,6 +73,9 @@ public final class PatternCompiler {
           fails.isEmpty()
               ? null
               : EventPredicate.anyOf(fails.stream().map(EventPredicate::of).toList()),
+          nestedFails.isEmpty()
+              ? null
+              : EventPredicate.anyOf(nestedFails.stream().map(EventPredicate::of).toList()),
           shape.absentMillis(),
           shape.hasAbsent() ? EventPredicate.of(shape.absent()) : null,
           IndexHint.of(touching));

@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * consumes every event up to its last. Root {@code fail}s cancel partial matches they fall inside;
  * a final {@code absent} completes its deadline later unless its event comes first.
  *
- * <p>It enumerates subsets, so it is exponential: keep inputs to a dozen events per key. Nested
- * fails (not directly under the root group) are not modelled.
+ * <p>It enumerates subsets, so it is exponential: keep inputs to a dozen events per key. A fail of
+ * a nested group is observed by the automaton: its events are never skipped, never matched, and end
+ * the candidates in which their group is partly matched.
  */
 public final class ReferenceMatcher {
 
@@ -53,8 +54,8 @@ public final class ReferenceMatcher {
           pending.headMap(j).clear();
         }
       }
-      if (isFail(e)) {
-        continue;
+      if (isFail(e) || automaton.observes(e.attributes())) {
+        continue; // a fail's event completes nothing
       }
       List<Input> found = earliest(events, horizon, j);
       if (found == null) {
@@ -125,7 +126,7 @@ public final class ReferenceMatcher {
 
   /** A set of events from i to j, holding both, that completes the trigger at j; null if none. */
   private List<Input> completingAt(List<Input> events, int i, int j) {
-    if (isFail(events.get(i))) {
+    if (isFail(events.get(i)) || automaton.observes(events.get(i).attributes())) {
       return null;
     }
     for (int k = i + 1; k <= j; k++) {
@@ -143,15 +144,18 @@ public final class ReferenceMatcher {
     }
     for (int k = i + 1; k <= j && !branches.isEmpty(); k++) {
       Input e = events.get(k);
+      boolean observed = automaton.observes(e.attributes());
       List<Branch> next = new ArrayList<>();
       for (Branch b : branches) {
         for (Object c : automaton.take(b.config(), e.timestamp(), e.attributes())) {
           List<Input> taken = new ArrayList<>(b.taken());
-          taken.add(e);
+          if (!observed) {
+            taken.add(e);
+          }
           next.add(new Branch(c, taken));
         }
-        if (k < j) {
-          next.add(b); // the event is skipped: contiguity is relaxed
+        if (k < j && !observed) {
+          next.add(b); // the event is skipped: contiguity is relaxed; a fail's event never is
         }
       }
       branches = next;

@@ -18,9 +18,11 @@ import java.util.Set;
  * must go to exactly one {@code event} leaf that can take it. A set of events is a match when some
  * configuration reached by giving each of them to a leaf is complete.
  *
- * <p>{@code fail} children are not matched here (the caller cancels partial matches) and an {@code
- * absent} step must have been removed first. Windows are checked on every step, inclusive as dsl.md
- * says.
+ * <p>{@code fail} children of nested groups are observed here: an event that satisfies one is never
+ * given to a leaf (nor starts a partial match); it ends every configuration in which that fail's
+ * group is partly matched and leaves the others as they are ({@link #observes}). Fails of the
+ * outermost group are the caller's (they cancel every partial match), and an {@code absent} step
+ * must have been removed first. Windows are checked on every step, inclusive as dsl.md says.
  */
 public final class TriggerAutomaton implements Serializable {
 
@@ -28,6 +30,7 @@ public final class TriggerAutomaton implements Serializable {
 
   private final Trigger root;
   private final Map<Trigger.Event, EventPredicate> predicates = new IdentityHashMap<>();
+  private final Map<Trigger.Fail, EventPredicate> fails = new IdentityHashMap<>();
 
   public TriggerAutomaton(Trigger root) {
     this.root = root;
@@ -47,7 +50,9 @@ public final class TriggerAutomaton implements Serializable {
       a.options().forEach(this::index);
     } else if (t instanceof Trigger.Within w) {
       index(w.child());
-    } else if (!(t instanceof Trigger.Fail)) {
+    } else if (t instanceof Trigger.Fail f) {
+      fails.put(f, EventPredicate.of(((Trigger.Event) f.cancel()).predicate()));
+    } else {
       throw new IllegalArgumentException(
           "the automaton cannot hold " + t.getClass().getSimpleName());
     }
@@ -58,11 +63,71 @@ public final class TriggerAutomaton implements Serializable {
     return null;
   }
 
-  /** The configurations reached by giving the event to one leaf of {@code config}. */
+  /**
+   * The configurations reached by giving the event to one leaf of {@code config}; for an event that
+   * a nested fail {@link #observes}, {@code config} itself, or nothing if the fail cancels it.
+   */
   public List<Object> take(Object config, long timestamp, JsonNode attributes) {
     List<Object> out = new ArrayList<>();
+    if (observes(attributes)) {
+      if (config != null && !cancelledBy(root, config, attributes)) {
+        out.add(config);
+      }
+      return out;
+    }
     take(root, config, timestamp, attributes, out);
     return out;
+  }
+
+  /** Whether the event satisfies a fail of a nested group: it is observed, never matched. */
+  public boolean observes(JsonNode attributes) {
+    for (EventPredicate f : fails.values()) {
+      if (f.test(attributes)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the event falls inside a group it cancels: one partly matched in this state. */
+  private boolean cancelledBy(Trigger node, Object state, JsonNode attrs) {
+    if (state == null) {
+      return false;
+    }
+    if (node instanceof Trigger.Seq || node instanceof Trigger.All) {
+      List<Trigger> children =
+          node instanceof Trigger.Seq s ? s.steps() : ((Trigger.All) node).parts();
+      if (!complete(node, state)) {
+        for (Trigger c : children) {
+          if (c instanceof Trigger.Fail f && fails.get(f).test(attrs)) {
+            return true;
+          }
+        }
+      }
+      if (node instanceof Trigger.Seq s) {
+        Position p = (Position) state;
+        return cancelledBy(matching(s.steps()).get(p.index()), p.current(), attrs);
+      }
+      List<Trigger> parts = matching(((Trigger.All) node).parts());
+      List<Object> states = ((Parts) state).states();
+      for (int i = 0; i < parts.size(); i++) {
+        if (cancelledBy(parts.get(i), states.get(i), attrs)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node instanceof Trigger.Count c) {
+      return cancelledBy(c.child(), ((Position) state).current(), attrs);
+    }
+    if (node instanceof Trigger.Any a) {
+      Chosen ch = (Chosen) state;
+      return cancelledBy(a.options().get(ch.option()), ch.state(), attrs);
+    }
+    if (node instanceof Trigger.Within w) {
+      return cancelledBy(w.child(), ((Windowed) state).child(), attrs);
+    }
+    return false;
   }
 
   /** The configurations reached from each of {@code configs} by taking the event. */

@@ -31,6 +31,7 @@ import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.NFAStateSerializer;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.nfa.sharedbuffer.NodeId;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
 import org.apache.flink.cep.time.TimerService;
@@ -294,19 +295,25 @@ public final class DynamicPatternOperator
         if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) + c.windowMillis() < ts) {
           p.nfa().advanceTime(accessor, state, ts, skip(c));
         }
+        boolean observed = c.observes() != null && c.observes().test(event.attributes());
+        Set<NodeId> before = observed ? NfaPruning.lastEntries(state) : Set.of();
         Collection<Map<String, List<CustomerEvent>>> found =
             p.nfa().process(accessor, state, event, ts, skip(c), NO_TIMERS);
+        if (observed) {
+          // a nested fail's event: the partial matches that could not take it were cancelled by it
+          NfaPruning.prune(state, accessor, cs -> before.contains(cs.getPreviousBufferEntry()));
+        }
         if (c.windowMillis() > 0 && state.isNewStartPartialMatch()) {
           timers.registerEventTimeTimer(WINDOW + p.stateKey(), ts + c.windowMillis() + 1);
         }
         if (c.hasAbsent()) {
           for (Map<String, List<CustomerEvent>> m : found) {
-            addPending(p, inOrder(m), accessor);
+            addPending(p, withoutObserved(c, inOrder(m)), accessor);
           }
         } else if (!found.isEmpty()) {
           // skip-past-last-event: the match that began earliest wins, and every partial match
           // holds an event at or before its last one (this event), so all of them go
-          emit(tenant, key, p, earliest(found), ts);
+          emit(tenant, key, p, withoutObserved(c, earliest(found)), ts);
           NfaPruning.prune(state, accessor, cs -> true);
         }
         save(p.stateKey(), state, stored);
@@ -493,6 +500,20 @@ public final class DynamicPatternOperator
 
   private static AfterMatchSkipStrategy skip(CompiledWhen c) {
     return c.pattern().getAfterMatchSkipStrategy();
+  }
+
+  /** A nested fail's events are observed, never part of a match. */
+  private static List<CustomerEvent> withoutObserved(CompiledWhen c, List<CustomerEvent> events) {
+    if (c.observes() == null) {
+      return events;
+    }
+    List<CustomerEvent> kept = new ArrayList<>(events.size());
+    for (CustomerEvent e : events) {
+      if (!c.observes().test(e.attributes())) {
+        kept.add(e);
+      }
+    }
+    return kept;
   }
 
   private static List<CustomerEvent> earliest(Collection<Map<String, List<CustomerEvent>>> found) {

@@ -40,6 +40,17 @@ final class NfaPruning {
     return changed;
   }
 
+  /** The last buffer entries of the started partial matches. */
+  static java.util.Set<org.apache.flink.cep.nfa.sharedbuffer.NodeId> lastEntries(NFAState state) {
+    java.util.Set<org.apache.flink.cep.nfa.sharedbuffer.NodeId> entries = new java.util.HashSet<>();
+    for (ComputationState cs : state.getPartialMatches()) {
+      if (cs.getStartEventID() != null && cs.getPreviousBufferEntry() != null) {
+        entries.add(cs.getPreviousBufferEntry());
+      }
+    }
+    return entries;
+  }
+
   /** Whether only the start state is left: nothing worth storing. */
   static boolean isIdle(NFAState state) {
     if (!state.getCompletedMatches().isEmpty()) {

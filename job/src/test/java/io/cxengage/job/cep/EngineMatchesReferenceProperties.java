@@ -106,6 +106,10 @@ class EngineMatchesReferenceProperties {
                 .as((n, t) -> "(count " + n + " " + t + ")")),
         Tuple.of(1, Combinators.combine(child, child).as((a, b) -> "(seq " + a + " " + b + ")")),
         Tuple.of(1, Combinators.combine(child, child).as((a, b) -> "(all " + a + " " + b + ")")),
+        Tuple.of(
+            1,
+            Combinators.combine(Arbitraries.of("seq", "all"), child, child, event())
+                .as((g, a, b, f) -> "(" + g + " " + a + " " + b + " (fail " + f + "))")),
         Tuple.of(1, Combinators.combine(child, child).as((a, b) -> "(any " + a + " " + b + ")")),
         Tuple.of(
             1,

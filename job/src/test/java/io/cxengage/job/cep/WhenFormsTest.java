@@ -200,6 +200,37 @@ class WhenFormsTest {
   }
 
   @Test
+  void nestedFailWaitsUntilItsGroupHasStarted() throws Exception {
+    // c comes before the inner all has any event: it cancels nothing, and is not part of the match
+    h.pattern("PT1", "(seq " + A + " (all " + B + " " + D + " (fail " + C + ")))");
+    events("a@1", "c@2", "b@3", "d@4");
+    assertThat(finish()).containsExactly(match(sec(4), "e0", "e2", "e3"));
+  }
+
+  @Test
+  void nestedFailCancelsTheGroupItFallsInside() throws Exception {
+    // b@2 then c@3 inside the all: that attempt is cancelled, and d@4 alone cannot complete it
+    h.pattern("PT1", "(seq " + A + " (all " + B + " " + D + " (fail " + C + ")))");
+    events("a@1", "b@2", "c@3", "d@4");
+    assertThat(finish()).isEmpty();
+  }
+
+  @Test
+  void aGroupCancelledByANestedFailMayStartAgain() throws Exception {
+    h.pattern("PT1", "(seq " + A + " (all " + B + " " + D + " (fail " + C + ")))");
+    events("a@1", "b@2", "c@3", "d@4", "b@5");
+    // the match that began earliest: a@1, then the all started afresh at d@4 and done at b@5
+    assertThat(finish()).containsExactly(match(sec(5), "e0", "e3", "e4"));
+  }
+
+  @Test
+  void nestedFailNoLongerMattersOnceItsGroupIsComplete() throws Exception {
+    h.pattern("PT1", "(seq (all " + A + " (fail " + C + ")) " + B + ")");
+    events("a@1", "c@2", "b@3");
+    assertThat(finish()).containsExactly(match(sec(3), "e0", "e2"));
+  }
+
+  @Test
   void failCancelsWhereverItStandsAmongTheSteps() throws Exception {
     h.pattern("PT1", "(seq (fail (event (= type \"x\"))) " + A + " " + B + ")");
     events("a@1", "x@2", "b@3", "a@4", "b@5");
