@@ -51,11 +51,23 @@ public final class KafkaClients {
 
   /** A consumer without a group: the caller assigns partitions and seeks itself. */
   public KafkaConsumer<String, byte[]> consumer(String clientId) {
+    return consumer(clientId, "earliest");
+  }
+
+  /**
+   * A consumer without a group for a live tail: a position that is no longer in the log (retention
+   * removed it) moves to the end, not back to the oldest record.
+   */
+  public KafkaConsumer<String, byte[]> tailConsumer(String clientId) {
+    return consumer(clientId, "latest");
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(String clientId, String offsetReset) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
