@@ -162,7 +162,7 @@ public final class AdminApi implements AutoCloseable {
       StreamMetrics streamMetrics = new StreamMetrics(metrics.registry(), sockets::openByTenant);
       StreamRelay relay =
           StreamRelay.start(
-              clients.tailConsumer("cx-admin-stream-relay"),
+              clients.tailConsumer("cx-admin-stream-relay", config.stream().partitionRefresh()),
               topics.stream(),
               sockets,
               streamMetrics,

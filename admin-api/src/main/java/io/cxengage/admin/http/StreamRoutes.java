@@ -108,8 +108,8 @@ public final class StreamRoutes {
   private void refuseData(WsContext ctx) {
     StreamSocket socket = bySession.get(ctx.sessionId());
     if (socket != null) {
+      sockets.remove(socket); // no more frames for it; onClose forgets the rest
       socket.close(StreamSocket.RECEIVE_ONLY, "this socket only receives");
-      forget(ctx);
     }
   }
 

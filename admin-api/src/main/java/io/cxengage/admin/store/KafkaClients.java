@@ -56,13 +56,22 @@ public final class KafkaClients {
 
   /**
    * A consumer without a group for a live tail: a position that is no longer in the log (retention
-   * removed it) moves to the end, not back to the oldest record.
+   * removed it) moves to the end, not back to the oldest record. Its metadata is at most {@code
+   * metadataMaxAge} old, so partitions added to a topic show in {@code partitionsFor} that soon.
    */
-  public KafkaConsumer<String, byte[]> tailConsumer(String clientId) {
-    return consumer(clientId, "latest");
+  public KafkaConsumer<String, byte[]> tailConsumer(String clientId, Duration metadataMaxAge) {
+    return consumer(
+        clientId,
+        "latest",
+        Map.of(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis()));
   }
 
   private KafkaConsumer<String, byte[]> consumer(String clientId, String offsetReset) {
+    return consumer(clientId, offsetReset, Map.of());
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(
+      String clientId, String offsetReset, Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -73,6 +82,7 @@ public final class KafkaClients {
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    props.putAll(overrides);
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
