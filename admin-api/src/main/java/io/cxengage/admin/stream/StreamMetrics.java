@@ -2,6 +2,7 @@ package io.cxengage.admin.stream;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ public final class StreamMetrics {
   private final Counter delivered;
   private final Counter dropped;
   private final Counter slowDisconnects;
+  private final Histogram handOff;
 
   /** Registers the metrics; {@code openSockets} is read at every scrape. */
   public StreamMetrics(PrometheusRegistry registry, Supplier<Map<String, Integer>> openSockets) {
@@ -64,6 +66,18 @@ public final class StreamMetrics {
             .name("cx_admin_stream_slow_disconnects_total")
             .help("WebSockets closed with 1008 because the client did not keep up")
             .register(registry);
+    handOff =
+        Histogram.builder()
+            .name("cx_admin_stream_hand_off_seconds")
+            .help(
+                "Time the relay thread takes to hand one message to all its tenant's sockets"
+                    + " (frames are written after, by Jetty)")
+            .classicUpperBounds(0.0001, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1)
+            .register(registry);
+  }
+
+  void handOff(long nanos) {
+    handOff.observe(nanos / 1e9);
   }
 
   void message(String outcome) {

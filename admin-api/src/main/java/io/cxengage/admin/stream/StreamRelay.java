@@ -184,8 +184,14 @@ public final class StreamRelay implements AutoCloseable {
       return;
     }
     String body = new String(record.value(), StandardCharsets.UTF_8);
-    int handed = sockets.deliver(record.key(), body, System.nanoTime());
-    metrics.message(handed == 0 ? StreamMetrics.NO_SOCKET : StreamMetrics.RELAYED);
+    long start = System.nanoTime();
+    int handed = sockets.deliver(record.key(), body, start);
+    if (handed == 0) {
+      metrics.message(StreamMetrics.NO_SOCKET);
+    } else {
+      metrics.handOff(System.nanoTime() - start);
+      metrics.message(StreamMetrics.RELAYED);
+    }
   }
 
   private void pause() {
