@@ -142,7 +142,17 @@ public final class StreamRelay implements AutoCloseable {
             Thread.sleep(POLL.toMillis());
           } else {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-              relay(record);
+              try {
+                relay(record);
+              } catch (RuntimeException e) {
+                // one bad record must not cost the rest of the batch
+                LOG.warn(
+                    "could not relay {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
+              }
             }
           }
           long now = System.nanoTime();

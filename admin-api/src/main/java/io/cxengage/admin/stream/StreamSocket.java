@@ -62,16 +62,24 @@ public final class StreamSocket {
       return false;
     }
     lastFrameNanos = nowNanos;
-    out.sendText(
-        text,
-        () -> {
-          queued.decrementAndGet();
-          metrics.delivered();
-        },
-        failure -> {
-          queued.decrementAndGet();
-          metrics.dropped("failed");
-        });
+    try {
+      out.sendText(
+          text,
+          () -> {
+            queued.decrementAndGet();
+            metrics.delivered();
+          },
+          failure -> {
+            queued.decrementAndGet();
+            metrics.dropped("failed");
+          });
+    } catch (RuntimeException e) {
+      // a connection that went away between the lookup and the send; the others must still get it
+      queued.decrementAndGet();
+      metrics.dropped("failed");
+      open.set(false);
+      return false;
+    }
     return true;
   }
 

@@ -82,6 +82,33 @@ class StreamSocketTest {
   }
 
   @Test
+  void aSendThatThrowsClosesOnlyThatSocket() {
+    Outbound gone =
+        new Outbound() {
+          @Override
+          public void sendText(
+              String text, Runnable sent, java.util.function.Consumer<Throwable> failed) {
+            throw new IllegalStateException("session closed");
+          }
+
+          @Override
+          public void sendPing() {}
+
+          @Override
+          public void close(int status, String reason) {}
+        };
+    StreamSocket broken = new StreamSocket("acme", gone, 3, metrics, 0);
+    TenantSockets sockets = new TenantSockets();
+    sockets.add(broken);
+    sockets.add(socket);
+
+    assertThat(sockets.deliver("acme", "hello", 1)).isEqualTo(1);
+    assertThat(client.texts).containsExactly("hello");
+    assertThat(broken.isOpen()).isFalse();
+    assertThat(sockets.open("acme")).isEqualTo(1);
+  }
+
+  @Test
   void tenantSocketsHandAMessageToTheTenantsSocketsAndForgetASlowOne() {
     TenantSockets sockets = new TenantSockets();
     HeldOutbound fast = new HeldOutbound();
