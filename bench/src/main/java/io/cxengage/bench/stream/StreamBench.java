@@ -1,29 +1,15 @@
 package io.cxengage.bench.stream;
 
-import io.cxengage.connectors.json.Json;
 import io.cxengage.connectors.topics.Topic;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,28 +42,26 @@ public final class StreamBench {
     int sockets = options.get("sockets");
     int warmup = options.get("warmup");
     int messages = warmup + options.get("messages");
-    Process server = startServer(options.get("server-heap-mb"));
-    try {
-      String[] ready = awaitReady(server);
-      String base = "http://127.0.0.1:" + ready[1];
-      String bootstrap = ready[2];
-      String token = ready[3];
+    try (ServerProcess server = ServerProcess.start(options.get("server-heap-mb"))) {
+      String base = server.base;
       Deliveries deliveries = new Deliveries(messages, sockets);
 
       long openStart = System.nanoTime();
-      int opened = open(base, token, sockets, options.get("open-concurrency"), deliveries);
+      int opened =
+          BenchSockets.open(
+              base, server.token, sockets, options.get("open-concurrency"), deliveries);
       long openNanos = System.nanoTime() - openStart;
       HttpClient http = HttpClient.newHttpClient();
       int registered = awaitServerSockets(http, base, opened);
-      long serverRss = residentKb(server.pid());
-      long clientRss = residentKb(ProcessHandle.current().pid());
+      long serverRss = server.residentKb();
+      long clientRss = ServerProcess.residentKb(ProcessHandle.current().pid());
       if (opened < sockets) {
         throw new IllegalStateException(
             "only " + opened + " of " + sockets + " sockets opened: run with --sockets=" + opened);
       }
 
       int missed = 0;
-      try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+      try (KafkaProducer<String, String> producer = producer(server.bootstrap)) {
         String padding = "x".repeat(Math.max(0, options.get("body-bytes") - 8));
         for (int m = 0; m < messages; m++) {
           ProducerRecord<String, String> record =
@@ -105,11 +89,6 @@ public final class StreamBench {
           warmup,
           missed,
           metrics(http, base));
-    } finally {
-      server.getOutputStream().close();
-      if (!server.waitFor(60, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
     }
   }
 
@@ -131,101 +110,6 @@ public final class StreamBench {
       options.put(kv[0], Integer.parseInt(kv[1]));
     }
     return options;
-  }
-
-  private static Process startServer(int heapMb) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx" + heapMb + "m",
-            "-XX:+UseParallelGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            StreamBenchServer.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-  }
-
-  /** Waits for the server's READY line; its other output goes to our standard error. */
-  private static String[] awaitReady(Process server) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("READY ")) {
-        Thread drain =
-            new Thread(
-                () -> out.lines().forEach(System.err::println), "stream-bench-server-output");
-        drain.setDaemon(true);
-        drain.start();
-        return line.split(" ");
-      }
-      System.err.println(line);
-    }
-    throw new IllegalStateException("the server process ended before it was ready");
-  }
-
-  /**
-   * Opens the sockets, at most {@code concurrency} handshakes at a time, each with a ticket of its
-   * own. Returns how many opened.
-   */
-  private static int open(
-      String base, String token, int sockets, int concurrency, Deliveries deliveries)
-      throws InterruptedException {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(2, StreamBench::daemon))
-            .connectTimeout(Duration.ofSeconds(20))
-            .build();
-    HttpRequest ticketRequest =
-        HttpRequest.newBuilder(
-                URI.create(base + "/1.0/tenants/" + StreamBenchServer.TENANT + "/ticket"))
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
-    String ws = base.replaceFirst("^http", "ws") + "/1.0/stream/";
-    Semaphore inFlight = new Semaphore(concurrency);
-    AtomicInteger opened = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    List<CompletableFuture<WebSocket>> all = new ArrayList<>(sockets);
-    for (int i = 0; i < sockets; i++) {
-      inFlight.acquire();
-      int socket = i;
-      all.add(
-          client
-              .sendAsync(ticketRequest, HttpResponse.BodyHandlers.ofString())
-              .thenCompose(
-                  r ->
-                      client
-                          .newWebSocketBuilder()
-                          .buildAsync(
-                              URI.create(ws + Json.tree(r.body()).get("ticket").asText()),
-                              new Receiver(socket, deliveries)))
-              .whenComplete(
-                  (w, e) -> {
-                    inFlight.release();
-                    if (e == null) {
-                      opened.incrementAndGet();
-                    } else if (failed.incrementAndGet() <= 3) {
-                      System.err.println("socket " + socket + " did not open: " + e);
-                    }
-                  }));
-      if ((i + 1) % 1000 == 0) {
-        System.err.printf("%d handshakes started, %d open%n", i + 1, opened.get());
-      }
-    }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .exceptionally(e -> null)
-        .orTimeout(5, TimeUnit.MINUTES)
-        .join();
-    return opened.get();
-  }
-
-  /** Threads that do not keep the benchmark's JVM alive once it is done. */
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "stream-bench-client");
-    thread.setDaemon(true);
-    return thread;
   }
 
   /** Waits until the server counts the sockets as open (its gauge), at most a minute. */
@@ -279,20 +163,6 @@ public final class StreamBench {
             0),
         new StringSerializer(),
         new StringSerializer());
-  }
-
-  /** The resident memory of a process in KiB, from /proc (0 where there is none). */
-  private static long residentKb(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException e) {
-      // not Linux: leave it out
-    }
-    return 0;
   }
 
   private static void report(
