@@ -21,6 +21,7 @@ import io.cxengage.admin.http.PatternRoutes;
 import io.cxengage.admin.http.RequestBodies;
 import io.cxengage.admin.http.Route;
 import io.cxengage.admin.http.RouteTable;
+import io.cxengage.admin.http.StreamRoutes;
 import io.cxengage.admin.http.TemplateRoutes;
 import io.cxengage.admin.http.TenantDocuments;
 import io.cxengage.admin.http.TenantRoutes;
@@ -32,6 +33,10 @@ import io.cxengage.admin.intake.RateLimiter;
 import io.cxengage.admin.store.ConfigLog;
 import io.cxengage.admin.store.KafkaClients;
 import io.cxengage.admin.store.KeyLocks;
+import io.cxengage.admin.stream.StreamMetrics;
+import io.cxengage.admin.stream.StreamRelay;
+import io.cxengage.admin.stream.StreamSocket;
+import io.cxengage.admin.stream.TenantSockets;
 import io.cxengage.admin.stream.TicketBook;
 import io.cxengage.connectors.config.ConfigKind;
 import io.cxengage.connectors.secrets.SecretCipher;
@@ -53,7 +58,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin API: starts the HTTP server with every route of api.md over the configuration log,
- * event intake and CSV upload, and stops it all on {@link #close()}.
+ * event intake, CSV upload and the WebSocket relay of {@code cx.stream}, and stops it all on {@link
+ * #close()}.
  */
 public final class AdminApi implements AutoCloseable {
 
@@ -64,18 +70,27 @@ public final class AdminApi implements AutoCloseable {
   private final TicketBook tickets;
   private final ConfigLog log;
   private final RouteTable routes;
+  private final StreamRelay relay;
+  private final TenantSockets sockets;
+  private final StreamMetrics streamMetrics;
 
   private AdminApi(
       List<AutoCloseable> resources,
       ApiServer server,
       TicketBook tickets,
       ConfigLog log,
-      RouteTable routes) {
+      RouteTable routes,
+      StreamRelay relay,
+      TenantSockets sockets,
+      StreamMetrics streamMetrics) {
     this.resources = resources;
     this.server = server;
     this.tickets = tickets;
     this.log = log;
     this.routes = routes;
+    this.relay = relay;
+    this.sockets = sockets;
+    this.streamMetrics = streamMetrics;
   }
 
   /** Starts with the topic names, cipher and clock the configuration implies. */
@@ -144,6 +159,16 @@ public final class AdminApi implements AutoCloseable {
               config.kafkaTimeout(),
               metrics.events(),
               log::position);
+      TenantSockets sockets = new TenantSockets();
+      StreamMetrics streamMetrics = new StreamMetrics(metrics.registry(), sockets::openByTenant);
+      StreamRelay relay =
+          StreamRelay.start(
+              clients.tailConsumer("cx-admin-stream-relay", config.stream().partitionRefresh()),
+              topics.stream(),
+              sockets,
+              streamMetrics,
+              config.stream());
+      resources.add(relay);
       CsvUploader uploader =
           new CsvUploader(log, new AugmentRows(clients, admin, topics.augmentRows()), rows, locks);
 
@@ -179,13 +204,14 @@ public final class AdminApi implements AutoCloseable {
       new AugmentFileRoutes(augments, uploader).register(table);
       new EventRoutes(intake, config.maxBatchBytes()).register(table);
       new TicketRoutes(tickets).register(table);
+      new StreamRoutes(tickets, users, sockets, streamMetrics, config.stream()).register(table);
       integrations.registerCreateAlias(table); // last: it matches any /tenants/{tenant}/{type}
 
       ApiServer server =
           ApiServer.start(
               config.host(), config.port(), table, new Guard(tokens, users, log), metrics);
       LOG.info("admin API listening on port {}", server.port());
-      return new AdminApi(resources, server, tickets, log, table);
+      return new AdminApi(resources, server, tickets, log, table, relay, sockets, streamMetrics);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -238,6 +264,16 @@ public final class AdminApi implements AutoCloseable {
     return tickets;
   }
 
+  /** The WebSockets open on this instance, by tenant. */
+  public TenantSockets streamSockets() {
+    return sockets;
+  }
+
+  /** The WebSocket relay's metrics (also on {@code GET /metrics}). */
+  public StreamMetrics streamMetrics() {
+    return streamMetrics;
+  }
+
   /** The configuration log this instance reads and writes. */
   public ConfigLog configLog() {
     return log;
@@ -255,6 +291,9 @@ public final class AdminApi implements AutoCloseable {
 
   @Override
   public void close() {
+    // stop relaying first, then say goodbye to the sockets, then stop serving
+    relay.close();
+    sockets.closeAll(StreamSocket.GOING_AWAY, "the server is stopping");
     server.close();
     closeAll(resources);
   }

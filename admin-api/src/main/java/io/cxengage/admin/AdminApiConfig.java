@@ -1,5 +1,6 @@
 package io.cxengage.admin;
 
+import io.cxengage.admin.stream.StreamSettings;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -31,7 +32,8 @@ public record AdminApiConfig(
     long maxBatchBytes,
     Duration kafkaTimeout,
     Duration ticketLifetime,
-    int hashIterations) {
+    int hashIterations,
+    StreamSettings stream) {
 
   public AdminApiConfig {
     require(port >= 0 && port <= 65535, Option.PORT, "must be between 0 and 65535");
@@ -76,6 +78,18 @@ public record AdminApiConfig(
     require(kafkaTimeout.toMillis() >= 100, Option.KAFKA_TIMEOUT_MS, "must be at least 100");
     require(ticketLifetime.toSeconds() >= 1, Option.TICKET_LIFETIME_SECONDS, "must be at least 1");
     require(hashIterations >= 1000, Option.HASH_ITERATIONS, "must be at least 1000");
+    require(stream.queueLimit() >= 1, Option.STREAM_QUEUE_LIMIT, "must be at least 1");
+    require(
+        stream.pingInterval().toSeconds() >= 1, Option.STREAM_PING_SECONDS, "must be at least 1");
+    require(
+        stream.idleTimeout().compareTo(stream.pingInterval()) > 0,
+        Option.STREAM_IDLE_TIMEOUT_SECONDS,
+        "must be longer than stream-ping-seconds, or idle sockets time out between two pings");
+    require(stream.recentSendIds() >= 1, Option.STREAM_RECENT_SEND_IDS, "must be at least 1");
+    require(
+        stream.partitionRefresh().toSeconds() >= 1,
+        Option.STREAM_PARTITION_REFRESH_SECONDS,
+        "must be at least 1");
   }
 
   /** The defaults, with the given Kafka and secret key (tests, the embedded default). */
@@ -139,7 +153,8 @@ public record AdminApiConfig(
         maxBatchBytes,
         kafkaTimeout,
         ticketLifetime,
-        hashIterations);
+        hashIterations,
+        stream);
   }
 
   /** A copy on other Kafka bootstrap servers. */
@@ -164,7 +179,8 @@ public record AdminApiConfig(
         maxBatchBytes,
         kafkaTimeout,
         ticketLifetime,
-        hashIterations);
+        hashIterations,
+        stream);
   }
 
   /** A copy with a configured bootstrap admin. */
@@ -189,7 +205,8 @@ public record AdminApiConfig(
         maxBatchBytes,
         kafkaTimeout,
         ticketLifetime,
-        hashIterations);
+        hashIterations,
+        stream);
   }
 
   /** A copy with another default event rate. */
@@ -214,7 +231,8 @@ public record AdminApiConfig(
         maxBatchBytes,
         kafkaTimeout,
         ticketLifetime,
-        hashIterations);
+        hashIterations,
+        stream);
   }
 
   /** A copy with another PBKDF2 work factor (tests use a small one). */
@@ -239,7 +257,34 @@ public record AdminApiConfig(
         maxBatchBytes,
         kafkaTimeout,
         ticketLifetime,
-        iterations);
+        iterations,
+        stream);
+  }
+
+  /** A copy with other WebSocket relay settings. */
+  public AdminApiConfig withStream(StreamSettings settings) {
+    return new AdminApiConfig(
+        host,
+        port,
+        kafkaBootstrap,
+        topicPrefix,
+        topicPartitions,
+        topicReplication,
+        createTopics,
+        secretKey,
+        tokenKey,
+        tokenLifetime,
+        adminClientId,
+        adminClientSecret,
+        eventsPerSecond,
+        maxBodyBytes,
+        maxEventBytes,
+        maxBatchEvents,
+        maxBatchBytes,
+        kafkaTimeout,
+        ticketLifetime,
+        hashIterations,
+        settings);
   }
 
   /** The key that signs tokens: the configured one, or one derived from the secret key. */
@@ -273,7 +318,13 @@ public record AdminApiConfig(
         number(values, Option.MAX_BATCH_BYTES),
         Duration.ofMillis(number(values, Option.KAFKA_TIMEOUT_MS)),
         Duration.ofSeconds(number(values, Option.TICKET_LIFETIME_SECONDS)),
-        integer(values, Option.HASH_ITERATIONS));
+        integer(values, Option.HASH_ITERATIONS),
+        new StreamSettings(
+            integer(values, Option.STREAM_QUEUE_LIMIT),
+            Duration.ofSeconds(number(values, Option.STREAM_PING_SECONDS)),
+            Duration.ofSeconds(number(values, Option.STREAM_IDLE_TIMEOUT_SECONDS)),
+            integer(values, Option.STREAM_RECENT_SEND_IDS),
+            Duration.ofSeconds(number(values, Option.STREAM_PARTITION_REFRESH_SECONDS))));
   }
 
   private static String text(Map<Option, String> values, Option option) {

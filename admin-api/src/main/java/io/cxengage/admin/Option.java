@@ -31,7 +31,25 @@ public enum Option {
   MAX_BATCH_BYTES("max-batch-bytes", "33554432", "largest batch body"),
   KAFKA_TIMEOUT_MS("kafka-timeout-ms", "10000", "how long a Kafka write or read may take"),
   TICKET_LIFETIME_SECONDS("ticket-lifetime-seconds", "120", "lifetime of a stream ticket"),
-  HASH_ITERATIONS("hash-iterations", "210000", "PBKDF2-HMAC-SHA256 iterations for client secrets");
+  HASH_ITERATIONS("hash-iterations", "210000", "PBKDF2-HMAC-SHA256 iterations for client secrets"),
+  STREAM_QUEUE_LIMIT(
+      "stream-queue-limit",
+      "256",
+      "messages that may wait for one WebSocket; one more disconnects the client as too slow (1008)"),
+  STREAM_PING_SECONDS(
+      "stream-ping-seconds", "30", "a WebSocket that was sent nothing for this long gets a ping"),
+  STREAM_IDLE_TIMEOUT_SECONDS(
+      "stream-idle-timeout-seconds",
+      "120",
+      "a WebSocket on which nothing could be written or read for this long is closed"),
+  STREAM_RECENT_SEND_IDS(
+      "stream-recent-send-ids",
+      "100000",
+      "send ids the relay remembers, to drop a message the job wrote twice"),
+  STREAM_PARTITION_REFRESH_SECONDS(
+      "stream-partition-refresh-seconds",
+      "30",
+      "how often the relay looks for partitions added to cx.stream");
 
   private final String flag;
   private final String defaultValue;

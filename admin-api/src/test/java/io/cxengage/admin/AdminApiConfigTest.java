@@ -3,6 +3,7 @@ package io.cxengage.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxengage.admin.stream.StreamSettings;
 import io.cxengage.connectors.secrets.SecretCipher;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,28 @@ class AdminApiConfigTest {
     assertThat(config.maxBatchEvents()).isEqualTo(10_000);
     assertThat(config.ticketLifetime()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.adminClientId()).isEmpty();
+  }
+
+  @Test
+  void streamOptionsHaveDefaultsAndTheIdleTimeoutMustOutlastThePings() {
+    assertThat(AdminApiConfig.from(Map.of("CX_SECRET_KEY", key)).stream())
+        .isEqualTo(StreamSettings.defaults());
+    AdminApiConfig tuned =
+        AdminApiConfig.from(
+            Map.of("CX_SECRET_KEY", key, "CX_STREAM_QUEUE_LIMIT", "64"),
+            "--stream-ping-seconds=10",
+            "--stream-idle-timeout-seconds=25");
+    assertThat(tuned.stream().queueLimit()).isEqualTo(64);
+    assertThat(tuned.stream().pingInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(tuned.stream().idleTimeout()).isEqualTo(Duration.ofSeconds(25));
+    assertThatThrownBy(
+            () -> AdminApiConfig.from(Map.of("CX_SECRET_KEY", key), "--stream-ping-seconds=120"))
+        .hasMessage(
+            "option stream-idle-timeout-seconds (CX_STREAM_IDLE_TIMEOUT_SECONDS) must be longer"
+                + " than stream-ping-seconds, or idle sockets time out between two pings");
+    assertThatThrownBy(
+            () -> AdminApiConfig.from(Map.of("CX_SECRET_KEY", key), "--stream-queue-limit=0"))
+        .hasMessage("option stream-queue-limit (CX_STREAM_QUEUE_LIMIT) must be at least 1");
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class ApiClient {
     return new ApiClient(base, newToken);
   }
 
+  /** The bearer token this client sends, or null. */
+  public String bearerToken() {
+    return token;
+  }
+
   public String base() {
     return base;
   }

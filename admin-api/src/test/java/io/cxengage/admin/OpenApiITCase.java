@@ -52,6 +52,9 @@ class OpenApiITCase {
             "POST /tenants/{tenant}/augment",
             "POST /1.0/tenants/{tenant}/{type}",
             "POST /1.0/tenants/{tenant}/augments/{id}/file",
+            "POST /1.0/tenants/{tenant}/ticket",
+            "GET /1.0/stream/{ticket}",
+            "GET /stream/{ticket}",
             "GET /health",
             "GET /openapi.json");
   }
@@ -67,6 +70,7 @@ class OpenApiITCase {
               .replace("{tenant}", "t")
               .replace("{id}", "X1")
               .replace("{type}", "twilio")
+              .replace("{ticket}", "no-such-ticket")
               .replace("{email}", "a@b.example");
       Response r = admin.send(method, path, null, null);
       assertThat(r.body()).as(operation).doesNotContain("no such route");

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The HTTP server: Javalin on Jetty 12 with every route of a {@link RouteTable}, each behind the
- * {@link Guard} and timed into {@link HttpMetrics}, and {@link ErrorMapping} for every error.
+ * {@link Guard} and timed into {@link HttpMetrics}, and {@link ErrorMapping} for every error (also
+ * for a refused WebSocket upgrade). A route with a {@link WebSocketEndpoint} is served as a
+ * WebSocket on upgrade requests and by its handler otherwise.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -32,6 +34,10 @@ public final class ApiServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.http.generateEtags = false;
+              // The API keeps no HTTP sessions, but Javalin opens one for every WebSocket upgrade
+              // (to copy its attributes) and Jetty's default keeps a session forever: let them go.
+              config.jetty.modifyServletContextHandler(
+                  handler -> handler.getSessionHandler().setMaxInactiveInterval(60));
               ErrorMapping.install(config.routes);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.after(
@@ -53,6 +59,13 @@ public final class ApiServer implements AutoCloseable {
                     };
                 for (String path : route.servedPaths()) {
                   config.routes.addHttpHandler(route.method(), path, named);
+                  route
+                      .webSocket()
+                      .ifPresent(
+                          ws -> {
+                            config.routes.wsBeforeUpgrade(path, ws.beforeUpgrade());
+                            config.routes.ws(path, ws.socket());
+                          });
                 }
               }
             });

@@ -2,10 +2,12 @@ package io.cxengage.admin.http;
 
 import io.cxengage.admin.error.ApiException;
 import io.cxengage.admin.store.ConfigLogException;
+import io.cxengage.connectors.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,11 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps every exception to an answer, once for the whole server: {@link ApiException}s to their
  * status and {@code {"error": ..., ...details}}, an unreachable Kafka to 503, anything else to 500
- * with an incident id that is also logged. Never a stack trace in a response.
+ * with an incident id that is also logged. Never a stack trace in a response, and a refused
+ * WebSocket upgrade gets the same JSON body.
  */
 public final class ErrorMapping {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  /** The header that makes Javalin treat a request as a WebSocket upgrade. */
+  private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
 
   /** The start of the message of a 404 for a path no route serves. */
   public static final String NO_ROUTE = "no such route";
@@ -68,5 +74,19 @@ public final class ErrorMapping {
     body.put("error", message);
     details.forEach(body::putIfAbsent);
     Reply.json(ctx, status, body);
+    if (ctx.header(WEBSOCKET_VERSION) != null) {
+      // Javalin ends a refused WebSocket upgrade without writing the context's result
+      writeNow(ctx, Json.writeBytes(body));
+    }
+  }
+
+  private static void writeNow(Context ctx, byte[] bytes) {
+    try {
+      ctx.res().setContentLength(bytes.length);
+      ctx.res().getOutputStream().write(bytes);
+      ctx.res().flushBuffer();
+    } catch (IOException e) {
+      LOG.debug("the client left before its refusal was written: {}", e.getMessage());
+    }
   }
 }

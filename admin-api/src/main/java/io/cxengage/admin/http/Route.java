@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One operation of the API: the server registers it and the OpenAPI document describes it, both
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param aliases other spellings of the path (the original's {@code /augment})
  * @param versioned whether the path is served under {@code /1.0} as well as without it
  * @param responses the statuses the route answers with, and what each means
+ * @param webSocket for a route that upgrades to a WebSocket: the check before the upgrade and the
+ *     socket's handlers; the route's own handler answers requests that are not upgrades
  */
 public record Route(
     HandlerType method,
@@ -26,7 +29,8 @@ public record Route(
     Access access,
     BodyKind body,
     Map<Integer, String> responses,
-    Handler handler) {
+    Handler handler,
+    Optional<WebSocketEndpoint> webSocket) {
 
   public static final String VERSION_PREFIX = "/1.0";
 

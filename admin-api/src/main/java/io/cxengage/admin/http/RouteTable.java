@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The routes of the server, in registration order (the first matching route answers, so the
@@ -42,6 +43,7 @@ public final class RouteTable {
     private String summary = "";
     private Access access = Access.TENANT;
     private BodyKind body = BodyKind.NONE;
+    private WebSocketEndpoint webSocket;
 
     private Builder(HandlerType method, String path, boolean versioned) {
       this.method = method;
@@ -74,6 +76,12 @@ public final class RouteTable {
       return this;
     }
 
+    /** Makes the route a WebSocket: upgrade requests go to {@code endpoint}. */
+    public Builder upgradesTo(WebSocketEndpoint endpoint) {
+      webSocket = endpoint;
+      return this;
+    }
+
     public Builder responds(int status, String meaning) {
       responses.put(status, meaning);
       return this;
@@ -91,7 +99,8 @@ public final class RouteTable {
               access,
               body,
               Collections.unmodifiableMap(new LinkedHashMap<>(responses)),
-              handler));
+              handler,
+              Optional.ofNullable(webSocket)));
     }
   }
 }

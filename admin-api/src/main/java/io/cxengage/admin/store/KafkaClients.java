@@ -51,16 +51,38 @@ public final class KafkaClients {
 
   /** A consumer without a group: the caller assigns partitions and seeks itself. */
   public KafkaConsumer<String, byte[]> consumer(String clientId) {
+    return consumer(clientId, "earliest");
+  }
+
+  /**
+   * A consumer without a group for a live tail: a position that is no longer in the log (retention
+   * removed it) moves to the end, not back to the oldest record. Its metadata is at most {@code
+   * metadataMaxAge} old, so partitions added to a topic show in {@code partitionsFor} that soon.
+   */
+  public KafkaConsumer<String, byte[]> tailConsumer(String clientId, Duration metadataMaxAge) {
+    return consumer(
+        clientId,
+        "latest",
+        Map.of(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis()));
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(String clientId, String offsetReset) {
+    return consumer(clientId, offsetReset, Map.of());
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(
+      String clientId, String offsetReset, Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    props.putAll(overrides);
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 

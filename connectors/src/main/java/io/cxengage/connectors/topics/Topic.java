@@ -18,6 +18,12 @@ public enum Topic {
   /** Records that could not be processed, with their reason and stage. Key: tenant. */
   DEADLETTER("cx.deadletter", false);
 
+  /**
+   * The header of a {@link #STREAM} record that holds its send id (UTF-8): the job writes it, the
+   * WebSocket relay drops a record whose id it has already delivered.
+   */
+  public static final String SEND_ID_HEADER = "cx-send-id";
+
   private final String baseName;
   private final boolean compacted;
 

@@ -3,6 +3,7 @@ package io.cxengage.job.kafka;
 import io.cxengage.connectors.json.Json;
 import io.cxengage.connectors.records.DeadLetterRecord;
 import io.cxengage.connectors.records.ReactionRecord;
+import io.cxengage.connectors.topics.Topic;
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.RawEvent;
@@ -42,7 +43,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  */
 public final class KafkaIo {
 
-  public static final String SEND_ID_HEADER = "cx-send-id";
+  public static final String SEND_ID_HEADER = Topic.SEND_ID_HEADER;
 
   private final String bootstrap;
   private final TopicNames topics;
