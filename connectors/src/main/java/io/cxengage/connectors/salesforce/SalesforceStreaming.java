@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -51,6 +52,10 @@ public final class SalesforceStreaming implements AutoCloseable {
     http.setConnectTimeout(requestTimeout.toMillis());
     try {
       http.start();
+      // A 401 must reach CometD as a status, so the client logs in again. Jetty's authentication
+      // handler (installed by start) would turn a 401 without a WWW-Authenticate challenge into a
+      // protocol error instead.
+      http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the HTTP client of the Streaming API", e);
     }

@@ -7,6 +7,7 @@ import io.cxengage.connectors.listeners.ListenerClient;
 import io.cxengage.connectors.listeners.ListenerSink;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,18 @@ public final class SalesforceStreamingClient implements ListenerClient {
       return;
     }
     int session = ++generation;
-    scheduler.schedule(() -> openSession(session), delay.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> {
+          try {
+            openSession(session);
+          } catch (RuntimeException | LinkageError e) {
+            // Never lose a session silently on a scheduler thread.
+            LOG.error("salesforce listener on {}: the session could not open", channel, e);
+            retry(session, "the Streaming API client failed: " + e);
+          }
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private synchronized boolean current(int session) {
@@ -118,7 +130,7 @@ public final class SalesforceStreamingClient implements ListenerClient {
         new BayeuxClient(
             url,
             scheduler,
-            new BearerTransport(url, Map.of(), scheduler, http, oauth.accessToken()));
+            new BearerTransport(url, new HashMap<>(), scheduler, http, oauth.accessToken()));
     client.setBackOffStrategy(new BayeuxClient.BackOffStrategy.Linear(500, backoffMax.toMillis()));
     if (replay != null) {
       client.addExtension(replay);
