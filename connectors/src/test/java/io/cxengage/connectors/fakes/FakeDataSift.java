@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -43,9 +44,11 @@ public final class FakeDataSift implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(
+    ContextHandler context = new ContextHandler("/");
+    context.setHandler(
         WebSocketUpgradeHandler.from(
             server,
+            context,
             container ->
                 container.addMapping(
                     "/multi",
@@ -60,6 +63,7 @@ public final class FakeDataSift implements AutoCloseable {
                       connections.incrementAndGet();
                       return new Socket();
                     })));
+    server.setHandler(context);
     try {
       server.start();
     } catch (Exception e) {
@@ -149,8 +153,8 @@ public final class FakeDataSift implements AutoCloseable {
     }
   }
 
-  /** One client connection. */
-  private final class Socket implements Session.Listener.AutoDemanding {
+  /** One client connection (public: Jetty calls its methods through method handles). */
+  public final class Socket implements Session.Listener.AutoDemanding {
 
     private Session session;
 
