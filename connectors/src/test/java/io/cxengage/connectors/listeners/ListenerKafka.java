@@ -82,15 +82,17 @@ public final class ListenerKafka implements AutoCloseable {
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "reader-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed"),
             new StringDeserializer(),
             new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
+      // assigned, not subscribed: no group to join, so a read starts at once
+      consumer.assign(
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList());
       List<Read> values = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(values)) {
@@ -121,6 +123,25 @@ public final class ListenerKafka implements AutoCloseable {
         .stream()
         .map(Read::value)
         .toList();
+  }
+
+  /**
+   * The latest document of every key of a topic (null for a deletion), once {@code done} holds for
+   * them.
+   */
+  public Map<String, JsonNode> latest(
+      String topic, Predicate<Map<String, JsonNode>> done, Duration timeout) {
+    Map<String, JsonNode> latest = new java.util.HashMap<>();
+    await(
+        topic,
+        null,
+        reads -> {
+          latest.clear();
+          reads.forEach(r -> latest.put(r.key(), r.value()));
+          return done.test(latest);
+        },
+        timeout);
+    return latest;
   }
 
   /** The latest status document of the listener once {@code done} holds for it. */
