@@ -47,7 +47,15 @@ final class RunningListeners {
       return;
     }
     running.put(spec.key(), new Running(spec, client, sink));
-    client.start();
+    try {
+      client.start();
+    } catch (RuntimeException bug) {
+      // One listener's broken client must not take the runner, and every other tenant, down.
+      board.report(
+          spec.key(),
+          ListenerStatus.State.FAILED,
+          "the client could not start: " + bug.getMessage());
+    }
   }
 
   /** Stops the listener's client, if it runs; it reports nothing afterwards. */
