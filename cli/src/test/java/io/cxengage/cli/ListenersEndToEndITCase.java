@@ -7,6 +7,7 @@ import io.cxengage.admin.AdminApi;
 import io.cxengage.admin.AdminApiConfig;
 import io.cxengage.connectors.fakes.FakeSalesforceStreaming;
 import io.cxengage.connectors.json.Json;
+import io.cxengage.connectors.listeners.Await;
 import io.cxengage.connectors.listeners.ListenerRunner;
 import io.cxengage.connectors.listeners.ListenerRunnerConfig;
 import io.cxengage.connectors.secrets.SecretCipher;
@@ -167,6 +168,18 @@ class ListenersEndToEndITCase {
     JsonNode reaction = awaitReaction(patternId, "u-42");
     assertThat(reaction.get("params").get("message").asText()).isEqualTo("won");
     assertThat(reaction.get("status").asText()).isEqualTo("sent");
+
+    // disabled over REST: the runner lets go of the stream within seconds, and the status says so
+    long disabledAt = System.nanoTime();
+    assertThat(put("/1.0/tenants/acme/listeners/" + listenerId, "{\"status\": false}").statusCode())
+        .isEqualTo(200);
+    JsonNode stopped = awaitStatus(listenerId, "stopped");
+    assertThat(stopped.get("message").asText()).isEqualTo("the listener is disabled");
+    Await.until(
+        "the fake has no subscriber left",
+        () -> salesforce.subscribers("CxDemo_0720v2") == 0,
+        Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(5));
   }
 
   private static JsonNode awaitStatus(String listenerId, String wanted) throws Exception {
@@ -237,6 +250,16 @@ class ListenersEndToEndITCase {
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> put(String path, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
