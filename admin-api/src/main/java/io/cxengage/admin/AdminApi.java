@@ -3,6 +3,7 @@ package io.cxengage.admin;
 import io.cxengage.admin.augment.AugmentRows;
 import io.cxengage.admin.augment.CsvUploader;
 import io.cxengage.admin.auth.BootstrapAdmin;
+import io.cxengage.admin.auth.ListenerSecrets;
 import io.cxengage.admin.auth.SecretHasher;
 import io.cxengage.admin.auth.TokenIssuer;
 import io.cxengage.admin.auth.UserDirectory;
@@ -14,6 +15,7 @@ import io.cxengage.admin.http.EventRoutes;
 import io.cxengage.admin.http.Guard;
 import io.cxengage.admin.http.HttpMetrics;
 import io.cxengage.admin.http.IntegrationRoutes;
+import io.cxengage.admin.http.ListenerHookRoutes;
 import io.cxengage.admin.http.ListenerRoutes;
 import io.cxengage.admin.http.OpenApiDocument;
 import io.cxengage.admin.http.OpsRoutes;
@@ -205,6 +207,17 @@ public final class AdminApi implements AutoCloseable {
       new EventRoutes(intake, config.maxBatchBytes()).register(table);
       new TicketRoutes(tickets).register(table);
       new StreamRoutes(tickets, users, sockets, streamMetrics, config.stream()).register(table);
+      new ListenerHookRoutes(
+              listeners,
+              log,
+              intake,
+              new ListenerSecrets(users.hasher()),
+              events,
+              topics.deadletter(),
+              config.maxBodyBytes(),
+              config.kafkaTimeout(),
+              clock)
+          .register(table);
       integrations.registerCreateAlias(table); // last: it matches any /tenants/{tenant}/{type}
 
       ApiServer server =

@@ -9,5 +9,10 @@ public enum Access {
   /** Platform admins only. */
   ADMIN,
   /** Accounts with access to the {@code {tenant}} of the path, which must exist. */
-  TENANT
+  TENANT,
+  /**
+   * As {@link #TENANT}, or, instead of a token, the secret of the path's listener in the header
+   * {@code X-Listener-Secret} (checked by the route: the guard only checks the tenant exists).
+   */
+  TENANT_OR_LISTENER_SECRET
 }

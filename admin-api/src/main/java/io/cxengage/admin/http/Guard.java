@@ -21,6 +21,9 @@ public final class Guard {
 
   private static final String CALLER = "cx.caller";
 
+  /** The header in which a system calling a listener's webhook presents the listener's secret. */
+  public static final String LISTENER_SECRET = "X-Listener-Secret";
+
   private final TokenIssuer tokens;
   private final UserDirectory users;
   private final ConfigLog log;
@@ -49,16 +52,34 @@ public final class Guard {
           };
       case TENANT ->
           ctx -> {
-            Caller caller = authenticate(ctx);
-            String tenant = ctx.pathParam("tenant");
-            if (!caller.mayUse(tenant)) {
-              throw new ForbiddenException("this account has no access to tenant " + tenant)
-                  .with("tenant", tenant);
+            authorizeTenant(ctx);
+            handler.handle(ctx);
+          };
+      case TENANT_OR_LISTENER_SECRET ->
+          ctx -> {
+            if (ctx.header(LISTENER_SECRET) == null) {
+              authorizeTenant(ctx);
+            } else {
+              requireTenant(ctx.pathParam("tenant"));
             }
-            requireTenant(tenant);
             handler.handle(ctx);
           };
     };
+  }
+
+  private void authorizeTenant(Context ctx) {
+    Caller caller = authenticate(ctx);
+    String tenant = ctx.pathParam("tenant");
+    if (!caller.mayUse(tenant)) {
+      throw new ForbiddenException("this account has no access to tenant " + tenant)
+          .with("tenant", tenant);
+    }
+    requireTenant(tenant);
+  }
+
+  /** Whether a bearer token authorised the request (rather than a listener's secret). */
+  public static boolean hasCaller(Context ctx) {
+    return ctx.attribute(CALLER) != null;
   }
 
   /** The caller of a request that passed the guard. */

@@ -32,6 +32,11 @@ public final class OpenApiDocument {
     ObjectNode schemes = components.putObject("securitySchemes");
     schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
     schemes.putObject("basic").put("type", "http").put("scheme", "basic");
+    schemes
+        .putObject("listenerSecret")
+        .put("type", "apiKey")
+        .put("in", "header")
+        .put("name", Guard.LISTENER_SECRET);
     ObjectNode error = components.putObject("schemas").putObject("Error").put("type", "object");
     error.putArray("required").add("error");
     error.putObject("properties").putObject("error").put("type", "string");
@@ -71,19 +76,26 @@ public final class OpenApiDocument {
     switch (route.access()) {
       case PUBLIC -> op.putArray("security");
       case ACCOUNT, ADMIN, TENANT -> op.putArray("security").addObject().putArray("bearer");
+      case TENANT_OR_LISTENER_SECRET -> {
+        ArrayNode either = op.putArray("security");
+        either.addObject().putArray("bearer");
+        either.addObject().putArray("listenerSecret");
+      }
     }
+    boolean tenantScoped =
+        route.access() == Access.TENANT || route.access() == Access.TENANT_OR_LISTENER_SECRET;
     ObjectNode responses = op.putObject("responses");
     route.responses().forEach((status, meaning) -> response(responses, status, meaning));
     if (route.access() != Access.PUBLIC) {
       response(responses, 401, "no, an invalid or an expired token");
     }
-    if (route.access() == Access.ADMIN || route.access() == Access.TENANT) {
+    if (route.access() == Access.ADMIN || tenantScoped) {
       response(
           responses,
           403,
           route.access() == Access.ADMIN ? "not a platform admin" : "no access to the tenant");
     }
-    if (route.access() == Access.TENANT) {
+    if (tenantScoped) {
       response(responses, 404, route.responses().getOrDefault(404, "no such tenant"));
     }
     if (route.body() == BodyKind.JSON) {

@@ -30,6 +30,18 @@ public final class Credentials {
     return new Credentials(request.integration(), request.credentials());
   }
 
+  /**
+   * A tenant's decrypted credentials for an integration, outside a send (the listener runner). A
+   * missing document fails here, naming the tenant.
+   */
+  public static Credentials of(String tenant, String integration, IntegrationDocument document) {
+    if (document == null) {
+      throw new InvalidSendException(
+          "tenant " + tenant + " has no " + integration + " integration configured");
+    }
+    return new Credentials(integration, document);
+  }
+
   /** A mandatory field; blank counts as missing. */
   public String required(String name) {
     return optional(name)

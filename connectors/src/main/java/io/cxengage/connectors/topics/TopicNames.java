@@ -67,6 +67,15 @@ public final class TopicNames implements Serializable {
   }
 
   /**
+   * The listener runners' assignment topic. It carries no records: the runners form a consumer
+   * group on it, and the partitions the group gives a runner decide the listeners it runs. The
+   * runner creates it (with its own partition count), so it is not among {@link #newTopics}.
+   */
+  public String listenerAssignment() {
+    return prefix + "cx.listener-assignment";
+  }
+
+  /**
    * The topics to create at start-up. {@code cx.config} always has one partition: its total order
    * is what makes id allocation and the broadcast configuration deterministic.
    */

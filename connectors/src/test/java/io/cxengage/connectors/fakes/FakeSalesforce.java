@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * answers 401 {@code INVALID_SESSION_ID}. {@link #expireSessions()} expires every token issued so
  * far, as a session timeout would.
  */
-public final class FakeSalesforce extends FakeServer {
+public class FakeSalesforce extends FakeServer {
 
   private static final Pattern CREATE =
       Pattern.compile("/services/data/v\\d+\\.\\d/sobjects/(Task|Lead|Case|Opportunity)/");
@@ -62,6 +62,14 @@ public final class FakeSalesforce extends FakeServer {
   /** Expires every token issued so far. */
   public void expireSessions() {
     validTokens.clear();
+  }
+
+  /** Whether the request carries a bearer token this fake issued and has not expired. */
+  protected boolean validBearer(Received request) {
+    String authorization = String.valueOf(request.header("Authorization"));
+    return apiAccess
+        && authorization.startsWith("Bearer ")
+        && validTokens.contains(authorization.substring("Bearer ".length()));
   }
 
   @Override
@@ -116,10 +124,7 @@ public final class FakeSalesforce extends FakeServer {
   }
 
   private Reply create(Received request, String type) {
-    String authorization = String.valueOf(request.header("Authorization"));
-    if (!apiAccess
-        || !authorization.startsWith("Bearer ")
-        || !validTokens.contains(authorization.substring("Bearer ".length()))) {
+    if (!validBearer(request)) {
       return Reply.json(
           401,
           "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");

@@ -64,6 +64,9 @@ public abstract class FakeServer implements AutoCloseable {
   /** An answer: status, headers and body. */
   public record Reply(int status, Map<String, String> headers, String body) {
 
+    /** Not an answer: the connection is closed without one, as a dropped connection. */
+    public static final Reply DROP = new Reply(-1, Map.of(), null);
+
     public static Reply json(int status, String body) {
       return new Reply(status, Map.of("Content-Type", "application/json"), body);
     }
@@ -128,6 +131,9 @@ public abstract class FakeServer implements AutoCloseable {
       }
       Reply scripted = scriptedReplies.poll();
       Reply reply = scripted != null ? scripted : answer(request);
+      if (reply == Reply.DROP) {
+        return; // closing an exchange that sent no headers closes its connection
+      }
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       byte[] bytes =
           reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
