@@ -2,6 +2,8 @@ package io.cxengage.cli;
 
 import io.cxengage.admin.AdminApi;
 import io.cxengage.admin.AdminApiConfig;
+import io.cxengage.connectors.listeners.ListenerRunner;
+import io.cxengage.connectors.listeners.ListenerRunnerConfig;
 import io.cxengage.connectors.secrets.SecretCipher;
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.job.EngineJob;
@@ -34,9 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default: one JVM with an in-process Kafka broker (KRaft, data under {@code
  * CX_DATA_DIR}, default {@code ./data}), the job on a local Flink cluster (RocksDB, checkpoints
- * under the data folder, resumed from the latest one after a restart) and the admin API. With
- * {@code CX_KAFKA_BOOTSTRAP} set it uses that Kafka instead of starting one. SIGTERM and Ctrl-C
- * stop it cleanly.
+ * under the data folder, resumed from the latest one after a restart), the admin API and the
+ * listener runner. With {@code CX_KAFKA_BOOTSTRAP} set it uses that Kafka instead of starting one.
+ * SIGTERM and Ctrl-C stop it cleanly.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -125,6 +127,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         AdminApi.start(
             adminConfig, topics, SecretCipher.fromBase64(secretKey), Clock.systemUTC(), console);
     running.add(adminApi);
+    running.add(ListenerRunner.start(ListenerRunnerConfig.from(settings)));
 
     Configuration conf = EngineJob.configuration(jobSettings);
     latestCheckpoint(dataDir.resolve("checkpoints"))

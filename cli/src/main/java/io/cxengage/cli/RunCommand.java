@@ -4,7 +4,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code cxengage run}: the embedded default (one JVM: Kafka, the job, the admin API). */
+/**
+ * {@code cxengage run}: the embedded default (one JVM: Kafka, the job, the admin API, the listener
+ * runner).
+ */
 @Command(
     name = "run",
     description =

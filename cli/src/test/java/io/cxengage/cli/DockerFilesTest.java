@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cxengage.admin.Option;
+import io.cxengage.connectors.listeners.RunnerOption;
 import io.cxengage.connectors.secrets.SecretCipher;
 import io.cxengage.job.JobSettings;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class DockerFilesTest {
     JsonNode services = compose().get("services");
     List<String> names = new ArrayList<>();
     services.fieldNames().forEachRemaining(names::add);
-    assertThat(names).contains("kafka", "jobmanager", "taskmanager", "admin-api");
+    assertThat(names)
+        .contains("kafka", "jobmanager", "taskmanager", "admin-api", "listener-runner");
     for (String name : names) {
       JsonNode build = services.get(name).get("build");
       if (build != null) {
@@ -72,6 +74,9 @@ class DockerFilesTest {
       known.add(o[0]);
     }
     for (Option o : Option.values()) {
+      known.add(o.env());
+    }
+    for (RunnerOption o : RunnerOption.values()) {
       known.add(o.env());
     }
     JsonNode services = compose().get("services");

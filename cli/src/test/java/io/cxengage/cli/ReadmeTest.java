@@ -22,6 +22,10 @@ class ReadmeTest {
     for (Option o : Option.values()) {
       assertThat(readme).as("admin option %s", o.flag()).contains("`" + o.env() + "`");
     }
+    for (io.cxengage.connectors.listeners.RunnerOption o :
+        io.cxengage.connectors.listeners.RunnerOption.values()) {
+      assertThat(readme).as("listener runner option %s", o.env()).contains("`" + o.env() + "`");
+    }
     assertThat(readme).contains("`CX_DATA_DIR`", "`CX_HTTP_PORT`", "`CX_KAFKA_PORT`");
     assertThat(readme.lines().limit(20))
         .anyMatch(l -> l.startsWith("./cxengage run"))
