@@ -2,6 +2,11 @@ package io.cxengage.job;
 
 import io.cxengage.connectors.records.DeadLetterRecord;
 import io.cxengage.connectors.records.ReactionRecord;
+import io.cxengage.job.augment.AugmentRow;
+import io.cxengage.job.augment.AugmentRowRouter;
+import io.cxengage.job.augment.AugmentStages;
+import io.cxengage.job.augment.AugmentSubject;
+import io.cxengage.job.augment.NotificationAugmentPlanner;
 import io.cxengage.job.cep.DynamicPatternOperator;
 import io.cxengage.job.config.ConfigFeed;
 import io.cxengage.job.model.ConfigUpdate;
@@ -28,8 +33,13 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * engine) and on recorded input (replay, tests):
  *
  * <pre>
- * events → parse → event time (lateness, watermarks) → route by key attribute ─┐
- * config → feed (filter, readiness) ── broadcast ──────────────────┴→ dynamic CEP → reactions
+ * events → parse → event time (lateness, watermarks) → route by key attribute ─┬─────────────┐
+ *                                          tenants with engine augments: engine augments ─┤
+ *                                                                          dynamic CEP ◄──┘
+ *                           ┌─ tenants with notification augments: notification augments ─┐
+ * dynamic CEP → plan notification augments ───────────────────────────────────────────────┴→ reactions
+ * rows → by service ─► the row stores of the engine and notification augments
+ * config → feed (filter, readiness) ── broadcast to the router, planners, CEP and reactions
  * </pre>
  *
  * Every operator has a stable uid, so that savepoints survive changes of the graph around it.
@@ -44,14 +54,18 @@ public final class CxEngageJob {
       DataStream<StreamMessage> stream,
       DataStream<DeadLetterRecord> deadLetters) {}
 
+  /**
+   * @param rows the records of {@code cx.augment-rows} (an empty stream where there are none)
+   */
   public static Outputs build(
       DataStream<RawEvent> events,
       DataStream<ConfigUpdate> config,
+      DataStream<AugmentRow> rows,
       JobOptions options,
       DispatchSettings dispatch) {
     DataStream<ConfigUpdate> feed =
         config
-            .assignTimestampsAndWatermarks(neverHoldsBackTime())
+            .assignTimestampsAndWatermarks(CxEngageJob.<ConfigUpdate>neverHoldsBackTime())
             .uid("cx-config-time")
             .name("config: no event time")
             .flatMap(new ConfigFeed(options.configReadyAtOffset()))
@@ -83,10 +97,32 @@ public final class CxEngageJob {
                 new KeyAttributeRouter(options.configInitiallyReady()))
             .uid("cx-router");
 
-    DataStream<RoutedEvent> toMatch = routed;
+    SingleOutputStreamOperator<AugmentRow> rowsByService =
+        rows.assignTimestampsAndWatermarks(CxEngageJob.<AugmentRow>neverHoldsBackTime())
+            .uid("cx-augment-rows-time")
+            .name("augment rows: no event time")
+            .connect(feed.broadcast())
+            .transform(
+                "augment rows: by service",
+                JsonTypeInfo.of(AugmentRow.class),
+                new AugmentRowRouter(options.configInitiallyReady()))
+            .uid("cx-augment-rows-router");
+
+    DataStream<RoutedEvent> augmented =
+        AugmentStages.apply(
+                "engine",
+                routed.getSideOutput(KeyAttributeRouter.AUGMENT),
+                rowsByService.getSideOutput(AugmentRowRouter.ENGINE),
+                options.augments())
+            .map(AugmentSubject::toEvent)
+            .returns(JsonTypeInfo.of(RoutedEvent.class))
+            .uid("cx-engine-augment-merge")
+            .name("engine augments: merge");
+
+    DataStream<RoutedEvent> toMatch = routed.union(augmented);
     if (options.testFault() != null && !options.testFault().isBlank()) {
       toMatch =
-          routed
+          toMatch
               .map(new io.cxengage.job.fault.FaultInjector(options.testFault()))
               .returns(JsonTypeInfo.of(RoutedEvent.class))
               .uid("cx-test-fault")
@@ -102,8 +138,28 @@ public final class CxEngageJob {
                 new DynamicPatternOperator(options.ordering(), options.configInitiallyReady()))
             .uid("cx-dynamic-cep");
 
-    SingleOutputStreamOperator<ReactionRecord> reactions =
+    SingleOutputStreamOperator<MatchRecord> planned =
         matches
+            .connect(feed.broadcast())
+            .transform(
+                "notification augments: plan",
+                JsonTypeInfo.of(MatchRecord.class),
+                new NotificationAugmentPlanner(options.configInitiallyReady()))
+            .uid("cx-notification-augment-plan");
+    DataStream<MatchRecord> notified =
+        AugmentStages.apply(
+                "notification",
+                planned.getSideOutput(NotificationAugmentPlanner.AUGMENT),
+                rowsByService.getSideOutput(AugmentRowRouter.NOTIFICATION),
+                options.augments())
+            .map(AugmentSubject::toMatch)
+            .returns(JsonTypeInfo.of(MatchRecord.class))
+            .uid("cx-notification-augment-merge")
+            .name("notification augments: merge");
+
+    SingleOutputStreamOperator<ReactionRecord> reactions =
+        planned
+            .union(notified)
             .keyBy(MatchRecord::routingKey, Types.STRING)
             .connect(feed.broadcast())
             .transform(
@@ -124,14 +180,14 @@ public final class CxEngageJob {
   }
 
   /**
-   * The configuration stream carries no event time: it is always idle, so it never holds back (nor
-   * drives) the watermark of the operators it is broadcast to.
+   * The configuration and the augment rows carry no event time: they are always idle, so they never
+   * hold back (nor drive) the watermark of the operators they reach.
    */
-  private static WatermarkStrategy<ConfigUpdate> neverHoldsBackTime() {
+  private static <T> WatermarkStrategy<T> neverHoldsBackTime() {
     return ctx ->
         new WatermarkGenerator<>() {
           @Override
-          public void onEvent(ConfigUpdate event, long ts, WatermarkOutput out) {}
+          public void onEvent(T event, long ts, WatermarkOutput out) {}
 
           @Override
           public void onPeriodicEmit(WatermarkOutput out) {

@@ -63,9 +63,15 @@ public final class EngineJob {
             settings.ordering(),
             configEnd < 0,
             configEnd,
-            settings.testFault());
+            settings.testFault(),
+            settings.augments());
     CxEngageJob.Outputs out =
-        CxEngageJob.build(kafka.events(env), kafka.config(env), options, settings.dispatch());
+        CxEngageJob.build(
+            kafka.events(env),
+            kafka.config(env),
+            kafka.augmentRows(env),
+            options,
+            settings.dispatch());
     kafka.reactions(out.reactions());
     kafka.stream(out.stream());
     kafka.deadLetters(out.deadLetters());

@@ -1,5 +1,6 @@
 package io.cxengage.job;
 
+import io.cxengage.job.augment.AugmentSettings;
 import io.cxengage.job.cep.DynamicPatternOperator;
 import java.io.Serializable;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param configInitiallyReady true when the configuration log was empty at start, so there is
  *     nothing to wait for
  * @param configReadyAtOffset the offset the configuration log ended at when the job started
+ * @param augments how API augments are called
  */
 public record JobOptions(
     Duration tolerance,
@@ -20,7 +22,8 @@ public record JobOptions(
     DynamicPatternOperator.Ordering ordering,
     boolean configInitiallyReady,
     long configReadyAtOffset,
-    String testFault)
+    String testFault,
+    AugmentSettings augments)
     implements Serializable {
 
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(5);
@@ -33,6 +36,7 @@ public record JobOptions(
         DynamicPatternOperator.Ordering.EVENT_TIME,
         false,
         Long.MAX_VALUE,
-        null);
+        null,
+        AugmentSettings.defaults());
   }
 }

@@ -1,9 +1,13 @@
 package io.cxengage.job;
 
+import io.cxengage.job.augment.AugmentSettings;
+import io.cxengage.job.augment.UrlPolicy;
 import io.cxengage.job.cep.DynamicPatternOperator;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +28,8 @@ public record JobSettings(
     Duration tolerance,
     DynamicPatternOperator.Ordering ordering,
     io.cxengage.job.reaction.DispatchSettings dispatch,
-    String testFault) {
+    String testFault,
+    AugmentSettings augments) {
 
   /** Every option: name, environment variable, default, description. */
   public static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -86,6 +91,36 @@ public record JobSettings(
     option("send-burst", "CX_SEND_BURST", "100", "sends at once per tenant and integration");
     option(
         "test-fault", "CX_TEST_FAULT", "", "test only: on-type:T or random:P:N:SEED fails a task");
+    option(
+        "augment-api-timeout",
+        "CX_AUGMENT_API_TIMEOUT",
+        "2s",
+        "time limit of one call of an API augment; then the event or match goes on without it");
+    option(
+        "augment-cache-ttl",
+        "CX_AUGMENT_CACHE_TTL",
+        "5m",
+        "how long an API augment's answer is reused for the same customer key");
+    option(
+        "augment-cache-entries",
+        "CX_AUGMENT_CACHE_ENTRIES",
+        "100000",
+        "most API augment answers cached per subtask");
+    option(
+        "augment-api-in-flight",
+        "CX_AUGMENT_API_IN_FLIGHT",
+        "100",
+        "most events (or matches) waiting for API augments per subtask");
+    option(
+        "augment-api-allow",
+        "CX_AUGMENT_API_ALLOW",
+        "",
+        "comma-separated hosts, addresses or CIDR ranges API augments may call although internal");
+    option(
+        "augment-api-deny",
+        "CX_AUGMENT_API_DENY",
+        "",
+        "comma-separated hosts, addresses or CIDR ranges API augments never call");
   }
 
   private static void option(String name, String env, String def, String description) {
@@ -145,7 +180,30 @@ public record JobSettings(
             duration("send-timeout", get.apply("send-timeout")),
             positive("sends-per-second", get.apply("sends-per-second")),
             positive("send-burst", get.apply("send-burst"))),
-        blankToNull(get.apply("test-fault")));
+        blankToNull(get.apply("test-fault")),
+        new AugmentSettings(
+            duration("augment-api-timeout", get.apply("augment-api-timeout")),
+            duration("augment-cache-ttl", get.apply("augment-cache-ttl")),
+            positive("augment-cache-entries", get.apply("augment-cache-entries")),
+            positive("augment-api-in-flight", get.apply("augment-api-in-flight")),
+            hosts("augment-api-allow", get.apply("augment-api-allow")),
+            hosts("augment-api-deny", get.apply("augment-api-deny"))));
+  }
+
+  /** A comma-separated list of hosts, addresses and CIDR ranges ({@link UrlPolicy}). */
+  static List<String> hosts(String name, String v) {
+    List<String> entries =
+        Arrays.stream(v.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
+    try {
+      new UrlPolicy(entries, List.of(), host -> new java.net.InetAddress[0], List.of());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "option "
+              + name
+              + " takes hosts, addresses or CIDR ranges separated by commas: "
+              + e.getMessage());
+    }
+    return entries;
   }
 
   private static String blankToNull(String s) {

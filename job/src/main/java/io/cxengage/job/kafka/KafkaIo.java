@@ -5,6 +5,7 @@ import io.cxengage.connectors.records.DeadLetterRecord;
 import io.cxengage.connectors.records.ReactionRecord;
 import io.cxengage.connectors.topics.Topic;
 import io.cxengage.connectors.topics.TopicNames;
+import io.cxengage.job.augment.AugmentRow;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.RawEvent;
 import io.cxengage.job.model.StreamMessage;
@@ -32,8 +33,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * The job's Kafka sources and sinks, per the topic contracts of design.md: {@code cx.events} and
- * {@code cx.config} in; {@code cx.reactions}, {@code cx.stream} and {@code cx.deadletter} out.
+ * The job's Kafka sources and sinks, per the topic contracts of design.md: {@code cx.events},
+ * {@code cx.config} and {@code cx.augment-rows} in; {@code cx.reactions}, {@code cx.stream} and
+ * {@code cx.deadletter} out.
  *
  * <p>Delivery: {@code cx.reactions} and {@code cx.deadletter} are written in Kafka transactions
  * committed at each checkpoint, so a read-committed reader sees every record exactly once even
@@ -86,6 +88,23 @@ public final class KafkaIo {
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "cx.config")
         .uid("cx-config-source")
         .setParallelism(1);
+  }
+
+  /**
+   * The rows of uploaded augment files, from the beginning of the compacted topic (a restored job
+   * goes on from its checkpoint): every live row ends up in the job's keyed state.
+   */
+  public DataStream<AugmentRow> augmentRows(StreamExecutionEnvironment env) {
+    KafkaSource<AugmentRow> source =
+        KafkaSource.<AugmentRow>builder()
+            .setBootstrapServers(bootstrap)
+            .setTopics(topics.augmentRows())
+            .setGroupId(groupId + "-augment-rows")
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(new AugmentRowDeserializer())
+            .build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "cx.augment-rows")
+        .uid("cx-augment-rows-source");
   }
 
   public void reactions(DataStream<ReactionRecord> reactions) {
@@ -220,6 +239,28 @@ public final class KafkaIo {
     @Override
     public TypeInformation<RawEvent> getProducedType() {
       return JsonTypeInfo.of(RawEvent.class);
+    }
+  }
+
+  /** Augment rows: key and the row's JSON text (null for a deletion); keyless records dropped. */
+  static final class AugmentRowDeserializer
+      implements KafkaRecordDeserializationSchema<AugmentRow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<AugmentRow> out) {
+      if (r.key() == null) {
+        return;
+      }
+      out.collect(
+          new AugmentRow(
+              new String(r.key(), StandardCharsets.UTF_8),
+              r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public TypeInformation<AugmentRow> getProducedType() {
+      return JsonTypeInfo.of(AugmentRow.class);
     }
   }
 

@@ -202,7 +202,8 @@ public final class ReactionOperator
     run.matchedAt = match.at();
     run.eventIds = eventIds;
     run.context =
-        ReactionContext.of(match.events(), null, match.tenant(), match.patternId(), match.key());
+        ReactionContext.of(
+            match.events(), match.notification(), match.tenant(), match.patternId(), match.key());
     run.then = match.then();
     run.templates = match.templates();
     Effects effects = new Effects(run, plan);

@@ -12,6 +12,7 @@ import io.cxengage.connectors.records.DeadLetterRecord;
 import io.cxengage.connectors.records.ReactionRecord;
 import io.cxengage.job.CxEngageJob;
 import io.cxengage.job.JobOptions;
+import io.cxengage.job.augment.AugmentRow;
 import io.cxengage.job.config.ConfigReadiness;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.RawEvent;
@@ -104,9 +105,14 @@ public final class Replay {
                 .filter(r -> r.value() != null)
                 .returns(JsonTypeInfo.of(RawEvent.class))
             : env.fromData(events, JsonTypeInfo.of(RawEvent.class));
+    // a replay has no uploaded files: an empty rows stream keeps the graph the engine's
+    DataStream<AugmentRow> noRows =
+        env.fromData(List.of(new AugmentRow("", null)), JsonTypeInfo.of(AugmentRow.class))
+            .filter(r -> !r.key().isEmpty())
+            .returns(JsonTypeInfo.of(AugmentRow.class));
     CxEngageJob.Outputs outputs =
         CxEngageJob.build(
-            eventStream, configStream, JobOptions.replay(), DispatchSettings.replayOnly());
+            eventStream, configStream, noRows, JobOptions.replay(), DispatchSettings.replayOnly());
     DataStream<String> all =
         outputs
             .reactions()

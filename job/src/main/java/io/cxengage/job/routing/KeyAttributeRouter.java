@@ -3,6 +3,9 @@ package io.cxengage.job.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.connectors.records.DeadLetterRecord;
 import io.cxengage.dsl.eval.AttributePath;
+import io.cxengage.job.augment.Augment;
+import io.cxengage.job.augment.AugmentPlan;
+import io.cxengage.job.augment.AugmentSubject;
 import io.cxengage.job.config.ConfigView;
 import io.cxengage.job.config.ConfiguredOperator;
 import io.cxengage.job.model.ConfigUpdate;
@@ -26,13 +29,17 @@ import org.apache.flink.util.OutputTag;
  * Gives each event its customer: the value of its tenant's key attribute, read from the broadcast
  * configuration, so that a change of key attribute applies to later events without a restart.
  * Events of unknown tenants, or without a usable key, go to {@link #DEAD}. Until the configuration
- * an event needs has arrived, it is held (in operator state, so a checkpoint keeps it).
+ * an event needs has arrived, it is held (in operator state, so a checkpoint keeps it). An event of
+ * a tenant with engine augments goes to {@link #AUGMENT} with its augment plan, to be augmented
+ * before matching; the others go straight on.
  */
 public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, RoutedEvent> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<DeadLetterRecord> DEAD =
       new OutputTag<>("route-dead-letters", JsonTypeInfo.of(DeadLetterRecord.class));
+  public static final OutputTag<AugmentSubject> AUGMENT =
+      new OutputTag<>("engine-augment", JsonTypeInfo.of(AugmentSubject.class));
 
   private transient ConfigView view;
   private transient ListState<ParsedEvent> heldState;
@@ -130,9 +137,14 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
       return;
     }
     routed.inc();
+    RoutedEvent event = new RoutedEvent(e.tenant(), value.asText(), e.event(), e.configOffset());
+    List<Augment> augments = tenant.get().augments(Augment.Service.ENGINE);
+    if (augments.isEmpty()) {
+      output.collect(new StreamRecord<>(event, e.event().timestamp()));
+      return;
+    }
+    AugmentPlan plan = AugmentPlan.of(e.tenant(), augments, e.event().attributes());
     output.collect(
-        new StreamRecord<>(
-            new RoutedEvent(e.tenant(), value.asText(), e.event(), e.configOffset()),
-            e.event().timestamp()));
+        AUGMENT, new StreamRecord<>(AugmentSubject.of(event, plan), e.event().timestamp()));
   }
 }

@@ -1,5 +1,6 @@
 package io.cxengage.job.kafka;
 
+import io.cxengage.connectors.config.AugmentDocument;
 import io.cxengage.connectors.config.ConfigKey;
 import io.cxengage.connectors.config.ConfigKind;
 import io.cxengage.connectors.config.KeyAttributeDocument;
@@ -68,6 +69,27 @@ final class KafkaFixture implements AutoCloseable {
   void config(ConfigKey key, Object doc) throws Exception {
     producer
         .send(new ProducerRecord<>(topics.config(), bytes(key.toString()), Json.writeBytes(doc)))
+        .get();
+  }
+
+  /** An augment and, for a file, the manifest of its upload as the admin API writes it. */
+  void augment(String tenant, AugmentDocument doc, String... columns) throws Exception {
+    config(ConfigKey.of(tenant, ConfigKind.AUGMENT, doc.id()), doc);
+    if (columns.length > 0) {
+      config(
+          ConfigKey.of(tenant, ConfigKind.AUGMENT_FILE, doc.id()),
+          Map.of("generation", 1, "state", "complete", "columns", List.of(columns)));
+    }
+  }
+
+  /** A row of an uploaded file, as the admin API writes it (null deletes it). */
+  void row(String tenant, String augmentId, String joinValue, String json) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                topics.augmentRows(),
+                bytes(tenant + "/" + augmentId + "/" + joinValue),
+                json == null ? null : bytes(json)))
         .get();
   }
 

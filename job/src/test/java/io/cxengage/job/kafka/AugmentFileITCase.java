@@ -1,0 +1,265 @@
+package io.cxengage.job.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cxengage.connectors.config.AugmentDocument;
+import io.cxengage.connectors.config.ConfigKey;
+import io.cxengage.connectors.config.ConfigKind;
+import io.cxengage.connectors.config.IntegrationDocument;
+import io.cxengage.connectors.fakes.FakeServer;
+import io.cxengage.connectors.fakes.FakeTwilio;
+import io.cxengage.connectors.json.Json;
+import io.cxengage.connectors.secrets.SecretCipher;
+import io.cxengage.job.EngineJob;
+import io.cxengage.job.JobSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * File augments end to end: rows written to cx.augment-rows in the admin API's format (key {@code
+ * tenant/AUn/joinValue}, the row as a JSON object, null to delete) and manifests naming the join
+ * column, on a real broker and a local Flink cluster with RocksDB state. Engine augments decide
+ * whether a pattern fires; a notification augment fills a Twilio send.
+ */
+class AugmentFileITCase {
+
+  static KafkaFixture kafka;
+  @TempDir static Path tmp;
+  private static final AtomicInteger seq = new AtomicInteger();
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = new KafkaFixture();
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  private static JobClient submit(String name, Map<String, String> more) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("CX_KAFKA_BOOTSTRAP", kafka.broker.bootstrapServers());
+    env.put("CX_GROUP_ID", name);
+    env.put("CX_PARALLELISM", "2");
+    env.put("CX_CHECKPOINT_INTERVAL", "500ms");
+    env.put("CX_STATE_BACKEND", "rocksdb");
+    env.put("CX_CHECKPOINT_DIR", tmp.resolve(name).toUri().toString());
+    env.putAll(more);
+    JobSettings settings = JobSettings.from(new String[0], env);
+    StreamExecutionEnvironment local =
+        StreamExecutionEnvironment.createLocalEnvironment(2, EngineJob.configuration(settings));
+    EngineJob.define(local, settings);
+    return local.executeAsync(name);
+  }
+
+  private static AugmentDocument file(String id, String service, List<String> attributes) {
+    return new AugmentDocument(
+        id,
+        id,
+        "file",
+        service,
+        null,
+        null,
+        attributes == null ? null : new AugmentDocument.Options(null, attributes),
+        1L);
+  }
+
+  /** Sends a login of {@code user} and returns its sequence number (echoed by the reactions). */
+  private static String login(String user) throws Exception {
+    return send(
+        "gym", "{\"user\":\"" + user + "\",\"email\":\"" + user + "@example.com\"", "login");
+  }
+
+  private static String send(String tenant, String attributesWithoutClosingBrace, String type)
+      throws Exception {
+    String n = Integer.toString(seq.incrementAndGet());
+    kafka.raw(
+        tenant,
+        attributesWithoutClosingBrace
+            + ",\"type\":\""
+            + type
+            + "\",\"seq\":\""
+            + n
+            + "\",\"timestamp\":"
+            + System.currentTimeMillis()
+            + "}");
+    return n;
+  }
+
+  /** The reactions of the gym once the sentinel for a fresh login of {@code user} has fired. */
+  private static List<JsonNode> afterSentinel(String user) throws Exception {
+    String n = send("gym", "{\"user\":\"" + user + "\"", "sentinel");
+    return reactions(rs -> rs.stream().anyMatch(r -> is(r, "SENTINEL", n)));
+  }
+
+  private static List<JsonNode> reactions(Predicate<List<JsonNode>> done) {
+    return kafka
+        .awaitRecords(
+            kafka.topics.reactions(),
+            values -> done.test(values.stream().map(Json::tree).toList()),
+            Duration.ofSeconds(90))
+        .stream()
+        .map(Json::tree)
+        .toList();
+  }
+
+  private static boolean is(JsonNode reaction, String pattern, String seqNumber) {
+    return reaction.get("pattern").asText().equals(pattern)
+        && reaction.path("params").path("message").asText().equals(seqNumber);
+  }
+
+  private static boolean fired(List<JsonNode> rs, String pattern, String seqNumber) {
+    return rs.stream().anyMatch(r -> is(r, pattern, seqNumber));
+  }
+
+  /** Sends logins of {@code user} until one fires {@code pattern}; returns that reaction. */
+  private static JsonNode awaitFiring(String user, String pattern) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      String n = login(user);
+      List<JsonNode> rs = afterSentinel(user);
+      for (JsonNode r : rs) {
+        if (is(r, pattern, n) && r.get("status").asText().equals("sent")) {
+          return r;
+        }
+      }
+    }
+    throw new AssertionError(pattern + " never fired for " + user);
+  }
+
+  @Test
+  void aPatternNeedingAnAttributeOnlyTheCsvHasFiresOnceItsRowIsThereUntilItIsReplacedOrDeleted()
+      throws Exception {
+    kafka.tenant("gym", "user");
+    // AU1 joins on user and gives tier; AU2 joins on email and may give only segment
+    kafka.augment("gym", file("AU1", "engine", null), "user", "tier");
+    kafka.augment("gym", file("AU2", "engine", List.of("segment")), "email", "segment", "secret");
+    String echo = "(send echo message {:message *seq* :tier *tier* :segment *segment*})";
+    kafka.pattern(
+        "gym",
+        "SENTINEL",
+        "(event (= type \"sentinel\"))",
+        "(send echo message {:message *seq*})",
+        true);
+    kafka.pattern("gym", "GOLD", "(event (and (= type \"login\") (= tier \"gold\")))", echo, true);
+    kafka.pattern(
+        "gym", "SILVER", "(event (and (= type \"login\") (= tier \"silver\")))", echo, true);
+    kafka.pattern(
+        "gym", "LEAK", "(event (= secret \"s3\"))", "(send echo message {:message *seq*})", true);
+    JobClient job = submit("augment-file", Map.of());
+    try {
+      // before the upload: the event lacks tier, nothing fires
+      String before = login("ann");
+      List<JsonNode> rs = afterSentinel("ann");
+      assertThat(fired(rs, "GOLD", before)).isFalse();
+
+      // the upload: ann is gold (AU1), and a VIP by her email (AU2)
+      kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"gold\"}");
+      kafka.row(
+          "gym",
+          "AU2",
+          "ann@example.com",
+          "{\"email\":\"ann@example.com\",\"segment\":\"vip\",\"secret\":\"s3\"}");
+      JsonNode gold = awaitFiring("ann", "GOLD");
+      assertThat(gold.get("key").asText()).isEqualTo("ann");
+      assertThat(gold.get("params").get("tier").asText()).isEqualTo("gold");
+      assertThat(gold.get("params").get("segment").asText()).isEqualTo("vip");
+
+      // a re-upload replaces the rows: the admin API deletes the old row, then writes the new one
+      kafka.row("gym", "AU1", "ann", null);
+      kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"silver\"}");
+      awaitFiring("ann", "SILVER");
+      String replaced = login("ann");
+      rs = afterSentinel("ann");
+      assertThat(fired(rs, "SILVER", replaced)).isTrue();
+      assertThat(fired(rs, "GOLD", replaced)).isFalse();
+
+      // deleting the file deletes the rows: neither fires any more
+      kafka.row("gym", "AU1", "ann", null);
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      boolean gone = false;
+      while (!gone && System.nanoTime() < deadline) {
+        String n = login("ann");
+        rs = afterSentinel("ann");
+        gone = !fired(rs, "SILVER", n) && !fired(rs, "GOLD", n);
+      }
+      assertThat(gone).as("the deletion took effect").isTrue();
+      assertThat(rs).noneMatch(r -> r.get("pattern").asText().equals("LEAK"));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  /** Every order has one outcome: sent, or failed for want of a phone. */
+  private static long orderOutcomes(List<JsonNode> rs) {
+    return rs.stream()
+        .filter(
+            r -> r.get("tenant").asText().equals("shop") && r.get("pattern").asText().equals("PT1"))
+        .count();
+  }
+
+  @Test
+  void aNotificationAugmentFillsThePhoneOfATwilioSend() throws Exception {
+    String key = SecretCipher.generateKey();
+    SecretCipher cipher = SecretCipher.fromBase64(key);
+    try (FakeTwilio twilio = new FakeTwilio(Map.of("AC123", "tw-token"))) {
+      kafka.tenant("shop", "user");
+      kafka.config(
+          ConfigKey.of("shop", ConfigKind.INTEGRATION, "twilio"),
+          new IntegrationDocument(
+              Map.of(
+                  "id",
+                  "twilio",
+                  "account",
+                  "AC123",
+                  "password",
+                  cipher.encrypt("tw-token"),
+                  "from",
+                  "+15550000001")));
+      kafka.augment("shop", file("AU1", "notification", null), "user", "phone");
+      kafka.row("shop", "AU1", "ann", "{\"user\":\"ann\",\"phone\":\"+15551234567\"}");
+      kafka.pattern(
+          "shop",
+          "PT1",
+          "(event (= type \"order\"))",
+          "(send twilio sms {:to-phone-number *phone* :message \"Thanks for your order\"})",
+          true);
+      JobClient job =
+          submit(
+              "augment-notification",
+              Map.of("CX_SECRET_KEY", key, "CX_TWILIO_URL", twilio.uri().toString()));
+      try {
+        // the row may reach its store after the first orders: those fail (no phone), later ones
+        // send
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long outcomes = 0;
+        while (twilio.received().isEmpty() && System.nanoTime() < deadline) {
+          send("shop", "{\"user\":\"ann\"", "order");
+          long before = outcomes;
+          outcomes = orderOutcomes(reactions(rs -> orderOutcomes(rs) > before));
+        }
+        assertThat(twilio.received()).isNotEmpty();
+        FakeServer.Received sms = twilio.received().get(0);
+        assertThat(sms.form())
+            .containsEntry("To", "+15551234567")
+            .containsEntry("From", "+15550000001")
+            .containsEntry("Body", "Thanks for your order");
+      } finally {
+        job.cancel().get();
+      }
+    }
+  }
+}
