@@ -278,6 +278,22 @@ class ResourceRulesITCase {
   }
 
   @Test
+  void aCallRefusedBeforeItsBodyIsReadIsStillAnswered() {
+    // Unread bytes left in a closed connection reset it before the client reads the answer.
+    String body = "{\"name\": \"" + "x".repeat(200_000) + "\"}";
+    for (int i = 0; i < 10; i++) {
+      assertThat(
+              admin.send("POST", T + "/patterns", "multipart/form-data; boundary=x", body).status())
+          .isEqualTo(415);
+      assertThat(
+              new ApiClient(server.port(), null).send("POST", T + "/patterns", null, body).status())
+          .isEqualTo(401);
+      assertThat(admin.send("POST", "/1.0/tenants/nosuch/patterns", null, body).status())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
   void healthReadinessMetricsAndTickets() {
     ApiClient anonymous = new ApiClient(server.port(), null);
     assertThat(anonymous.get("/health").status()).isEqualTo(200);

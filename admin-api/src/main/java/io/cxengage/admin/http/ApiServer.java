@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.after(
                   ctx -> {
+                    RequestBodies.discardUnread(ctx);
                     Long started = ctx.attribute(STARTED);
                     String route = ctx.attribute(ROUTE);
                     metrics.observe(

@@ -154,6 +154,23 @@ public final class RequestBodies {
     }
   }
 
+  /**
+   * Reads and discards what a handler left of the body, up to {@link #DRAIN_LIMIT} bytes. A call
+   * refused before its body was read (401, 404, 415) would otherwise close a connection with unread
+   * bytes in it, which resets it under the client before the client has read the answer.
+   */
+  public static void discardUnread(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared == 0 || declared > DRAIN_LIMIT || ctx.req().isAsyncStarted()) {
+      return;
+    }
+    try {
+      drain(ctx.req().getInputStream(), declared);
+    } catch (IOException | IllegalStateException e) {
+      // the body was already consumed or the client went away: nothing is left to discard
+    }
+  }
+
   static PayloadTooLargeException tooLarge(long limit) {
     return new PayloadTooLargeException("the request body is larger than " + limit + " bytes")
         .with("limit", limit);
