@@ -15,7 +15,6 @@ import io.cxengage.job.EngineJob;
 import io.cxengage.job.JobSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,39 +29,60 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * File augments end to end: rows written to cx.augment-rows in the admin API's format (key {@code
  * tenant/AUn/joinValue}, the row as a JSON object, null to delete) and manifests naming the join
- * column, on a real broker and a local Flink cluster with RocksDB state. Engine augments decide
- * whether a pattern fires; a notification augment fills a Twilio send.
+ * column, on a real broker and one local Flink cluster with RocksDB state, shared by the tests:
+ * each configures its own tenant while the job runs. Engine augments decide whether a pattern
+ * fires, in the order of their ids; a notification augment fills a Twilio send.
  */
 class AugmentFileITCase {
 
-  static KafkaFixture kafka;
-  @TempDir static Path tmp;
+  private static final String SECRET_KEY = SecretCipher.generateKey();
   private static final AtomicInteger seq = new AtomicInteger();
 
+  static KafkaFixture kafka;
+  static FakeTwilio twilio;
+  static JobClient job;
+  @TempDir static Path tmp;
+
   @BeforeAll
-  static void startKafka() {
+  static void start() throws Exception {
     kafka = new KafkaFixture();
+    twilio = new FakeTwilio(Map.of("AC123", "tw-token"));
+    JobSettings settings =
+        JobSettings.from(
+            new String[0],
+            Map.of(
+                "CX_KAFKA_BOOTSTRAP",
+                kafka.broker.bootstrapServers(),
+                "CX_PARALLELISM",
+                "2",
+                "CX_CHECKPOINT_INTERVAL",
+                "500ms",
+                "CX_STATE_BACKEND",
+                "rocksdb",
+                "CX_CHECKPOINT_DIR",
+                tmp.resolve("cp").toUri().toString(),
+                "CX_SECRET_KEY",
+                SECRET_KEY,
+                "CX_TWILIO_URL",
+                twilio.uri().toString()));
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(2, EngineJob.configuration(settings));
+    EngineJob.define(env, settings);
+    job = env.executeAsync("augment-file");
   }
 
   @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
-
-  private static JobClient submit(String name, Map<String, String> more) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("CX_KAFKA_BOOTSTRAP", kafka.broker.bootstrapServers());
-    env.put("CX_GROUP_ID", name);
-    env.put("CX_PARALLELISM", "2");
-    env.put("CX_CHECKPOINT_INTERVAL", "500ms");
-    env.put("CX_STATE_BACKEND", "rocksdb");
-    env.put("CX_CHECKPOINT_DIR", tmp.resolve(name).toUri().toString());
-    env.putAll(more);
-    JobSettings settings = JobSettings.from(new String[0], env);
-    StreamExecutionEnvironment local =
-        StreamExecutionEnvironment.createLocalEnvironment(2, EngineJob.configuration(settings));
-    EngineJob.define(local, settings);
-    return local.executeAsync(name);
+  static void stop() throws Exception {
+    try {
+      if (job != null) {
+        job.cancel().get();
+      }
+    } finally {
+      if (twilio != null) {
+        twilio.close();
+      }
+      kafka.close();
+    }
   }
 
   private static AugmentDocument file(String id, String service, List<String> attributes) {
@@ -77,10 +97,23 @@ class AugmentFileITCase {
         1L);
   }
 
+  /**
+   * The pattern that tells a tenant's configuration has arrived: written last, so once it fires
+   * every document written before it is in force (cx.config has one partition).
+   */
+  private static void sentinel(String tenant) throws Exception {
+    kafka.pattern(
+        tenant,
+        "SENTINEL",
+        "(event (= type \"sentinel\"))",
+        "(send echo message {:message *seq*})",
+        true);
+  }
+
   /** Sends a login of {@code user} and returns its sequence number (echoed by the reactions). */
-  private static String login(String user) throws Exception {
+  private static String login(String tenant, String user) throws Exception {
     return send(
-        "gym", "{\"user\":\"" + user + "\",\"email\":\"" + user + "@example.com\"", "login");
+        tenant, "{\"user\":\"" + user + "\",\"email\":\"" + user + "@example.com\"", "login");
   }
 
   private static String send(String tenant, String attributesWithoutClosingBrace, String type)
@@ -99,9 +132,12 @@ class AugmentFileITCase {
     return n;
   }
 
-  /** The reactions of the gym once the sentinel for a fresh login of {@code user} has fired. */
-  private static List<JsonNode> afterSentinel(String user) throws Exception {
-    String n = send("gym", "{\"user\":\"" + user + "\"", "sentinel");
+  /**
+   * The reactions once a sentinel of {@code user} has fired: by then every earlier event of the
+   * user has been matched (one customer's events keep their order).
+   */
+  private static List<JsonNode> afterSentinel(String tenant, String user) throws Exception {
+    String n = send(tenant, "{\"user\":\"" + user + "\"", "sentinel");
     return reactions(rs -> rs.stream().anyMatch(r -> is(r, "SENTINEL", n)));
   }
 
@@ -125,13 +161,15 @@ class AugmentFileITCase {
     return rs.stream().anyMatch(r -> is(r, pattern, seqNumber));
   }
 
-  /** Sends logins of {@code user} until one fires {@code pattern}; returns that reaction. */
-  private static JsonNode awaitFiring(String user, String pattern) throws Exception {
+  /**
+   * Sends logins of {@code user} until one fires {@code pattern} (rows and events travel different
+   * topics, so the first logins may come before the rows); returns that reaction.
+   */
+  private static JsonNode awaitFiring(String tenant, String user, String pattern) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
-      String n = login(user);
-      List<JsonNode> rs = afterSentinel(user);
-      for (JsonNode r : rs) {
+      String n = login(tenant, user);
+      for (JsonNode r : afterSentinel(tenant, user)) {
         if (is(r, pattern, n) && r.get("status").asText().equals("sent")) {
           return r;
         }
@@ -148,59 +186,72 @@ class AugmentFileITCase {
     kafka.augment("gym", file("AU1", "engine", null), "user", "tier");
     kafka.augment("gym", file("AU2", "engine", List.of("segment")), "email", "segment", "secret");
     String echo = "(send echo message {:message *seq* :tier *tier* :segment *segment*})";
-    kafka.pattern(
-        "gym",
-        "SENTINEL",
-        "(event (= type \"sentinel\"))",
-        "(send echo message {:message *seq*})",
-        true);
     kafka.pattern("gym", "GOLD", "(event (and (= type \"login\") (= tier \"gold\")))", echo, true);
     kafka.pattern(
         "gym", "SILVER", "(event (and (= type \"login\") (= tier \"silver\")))", echo, true);
     kafka.pattern(
         "gym", "LEAK", "(event (= secret \"s3\"))", "(send echo message {:message *seq*})", true);
-    JobClient job = submit("augment-file", Map.of());
-    try {
-      // before the upload: the event lacks tier, nothing fires
-      String before = login("ann");
-      List<JsonNode> rs = afterSentinel("ann");
-      assertThat(fired(rs, "GOLD", before)).isFalse();
+    sentinel("gym");
 
-      // the upload: ann is gold (AU1), and a VIP by her email (AU2)
-      kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"gold\"}");
-      kafka.row(
-          "gym",
-          "AU2",
-          "ann@example.com",
-          "{\"email\":\"ann@example.com\",\"segment\":\"vip\",\"secret\":\"s3\"}");
-      JsonNode gold = awaitFiring("ann", "GOLD");
-      assertThat(gold.get("key").asText()).isEqualTo("ann");
-      assertThat(gold.get("params").get("tier").asText()).isEqualTo("gold");
-      assertThat(gold.get("params").get("segment").asText()).isEqualTo("vip");
+    // before the upload: the augments and patterns are in force, the event lacks tier, no firing
+    String before = login("gym", "ann");
+    List<JsonNode> rs = afterSentinel("gym", "ann");
+    assertThat(fired(rs, "GOLD", before)).isFalse();
 
-      // a re-upload replaces the rows: the admin API deletes the old row, then writes the new one
-      kafka.row("gym", "AU1", "ann", null);
-      kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"silver\"}");
-      awaitFiring("ann", "SILVER");
-      String replaced = login("ann");
-      rs = afterSentinel("ann");
-      assertThat(fired(rs, "SILVER", replaced)).isTrue();
-      assertThat(fired(rs, "GOLD", replaced)).isFalse();
+    // the upload: ann is gold (AU1), and a VIP by her email (AU2)
+    kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"gold\"}");
+    kafka.row(
+        "gym",
+        "AU2",
+        "ann@example.com",
+        "{\"email\":\"ann@example.com\",\"segment\":\"vip\",\"secret\":\"s3\"}");
+    JsonNode gold = awaitFiring("gym", "ann", "GOLD");
+    assertThat(gold.get("key").asText()).isEqualTo("ann");
+    assertThat(gold.get("params").get("tier").asText()).isEqualTo("gold");
+    assertThat(gold.get("params").get("segment").asText()).isEqualTo("vip");
 
-      // deleting the file deletes the rows: neither fires any more
-      kafka.row("gym", "AU1", "ann", null);
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      boolean gone = false;
-      while (!gone && System.nanoTime() < deadline) {
-        String n = login("ann");
-        rs = afterSentinel("ann");
-        gone = !fired(rs, "SILVER", n) && !fired(rs, "GOLD", n);
-      }
-      assertThat(gone).as("the deletion took effect").isTrue();
-      assertThat(rs).noneMatch(r -> r.get("pattern").asText().equals("LEAK"));
-    } finally {
-      job.cancel().get();
+    // a re-upload replaces the rows: the admin API deletes the old row, then writes the new one
+    kafka.row("gym", "AU1", "ann", null);
+    kafka.row("gym", "AU1", "ann", "{\"user\":\"ann\",\"tier\":\"silver\"}");
+    awaitFiring("gym", "ann", "SILVER");
+    String replaced = login("gym", "ann");
+    rs = afterSentinel("gym", "ann");
+    assertThat(fired(rs, "SILVER", replaced)).isTrue();
+    assertThat(fired(rs, "GOLD", replaced)).isFalse();
+
+    // deleting the file deletes the rows: neither fires any more
+    kafka.row("gym", "AU1", "ann", null);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    boolean gone = false;
+    while (!gone && System.nanoTime() < deadline) {
+      String n = login("gym", "ann");
+      rs = afterSentinel("gym", "ann");
+      gone = !fired(rs, "SILVER", n) && !fired(rs, "GOLD", n);
     }
+    assertThat(gone).as("the deletion took effect").isTrue();
+    // AU2's row was there all along, but its attributes let only segment through
+    assertThat(rs).noneMatch(r -> r.get("pattern").asText().equals("LEAK"));
+  }
+
+  @Test
+  void augmentsOfOneTenantApplyInTheOrderOfTheirIdsTheLaterWinning() throws Exception {
+    kafka.tenant("club", "user");
+    // both fill tier; AU10 comes after AU2 (ids compare by number), so its tier wins, whichever
+    // answer reaches the merge first; by text AU10 would come first and silver would win
+    kafka.augment("club", file("AU10", "engine", null), "user", "tier", "viaAu10");
+    kafka.augment("club", file("AU2", "engine", null), "user", "tier", "viaAu2");
+    kafka.row("club", "AU10", "cy", "{\"user\":\"cy\",\"tier\":\"gold\",\"viaAu10\":\"yes\"}");
+    kafka.row("club", "AU2", "cy", "{\"user\":\"cy\",\"tier\":\"silver\",\"viaAu2\":\"yes\"}");
+    kafka.pattern(
+        "club",
+        "BOTH",
+        "(event (and (= type \"login\") (= viaAu2 \"yes\") (= viaAu10 \"yes\")))",
+        "(send echo message {:message *seq* :tier *tier*})",
+        true);
+    sentinel("club");
+
+    JsonNode both = awaitFiring("club", "cy", "BOTH");
+    assertThat(both.get("params").get("tier").asText()).isEqualTo("gold");
   }
 
   /** Every order has one outcome: sent, or failed for want of a phone. */
@@ -213,53 +264,42 @@ class AugmentFileITCase {
 
   @Test
   void aNotificationAugmentFillsThePhoneOfATwilioSend() throws Exception {
-    String key = SecretCipher.generateKey();
-    SecretCipher cipher = SecretCipher.fromBase64(key);
-    try (FakeTwilio twilio = new FakeTwilio(Map.of("AC123", "tw-token"))) {
-      kafka.tenant("shop", "user");
-      kafka.config(
-          ConfigKey.of("shop", ConfigKind.INTEGRATION, "twilio"),
-          new IntegrationDocument(
-              Map.of(
-                  "id",
-                  "twilio",
-                  "account",
-                  "AC123",
-                  "password",
-                  cipher.encrypt("tw-token"),
-                  "from",
-                  "+15550000001")));
-      kafka.augment("shop", file("AU1", "notification", null), "user", "phone");
-      kafka.row("shop", "AU1", "ann", "{\"user\":\"ann\",\"phone\":\"+15551234567\"}");
-      kafka.pattern(
-          "shop",
-          "PT1",
-          "(event (= type \"order\"))",
-          "(send twilio sms {:to-phone-number *phone* :message \"Thanks for your order\"})",
-          true);
-      JobClient job =
-          submit(
-              "augment-notification",
-              Map.of("CX_SECRET_KEY", key, "CX_TWILIO_URL", twilio.uri().toString()));
-      try {
-        // the row may reach its store after the first orders: those fail (no phone), later ones
-        // send
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        long outcomes = 0;
-        while (twilio.received().isEmpty() && System.nanoTime() < deadline) {
-          send("shop", "{\"user\":\"ann\"", "order");
-          long before = outcomes;
-          outcomes = orderOutcomes(reactions(rs -> orderOutcomes(rs) > before));
-        }
-        assertThat(twilio.received()).isNotEmpty();
-        FakeServer.Received sms = twilio.received().get(0);
-        assertThat(sms.form())
-            .containsEntry("To", "+15551234567")
-            .containsEntry("From", "+15550000001")
-            .containsEntry("Body", "Thanks for your order");
-      } finally {
-        job.cancel().get();
-      }
+    SecretCipher cipher = SecretCipher.fromBase64(SECRET_KEY);
+    kafka.tenant("shop", "user");
+    kafka.config(
+        ConfigKey.of("shop", ConfigKind.INTEGRATION, "twilio"),
+        new IntegrationDocument(
+            Map.of(
+                "id",
+                "twilio",
+                "account",
+                "AC123",
+                "password",
+                cipher.encrypt("tw-token"),
+                "from",
+                "+15550000001")));
+    kafka.augment("shop", file("AU1", "notification", null), "user", "phone");
+    kafka.row("shop", "AU1", "ann", "{\"user\":\"ann\",\"phone\":\"+15551234567\"}");
+    kafka.pattern(
+        "shop",
+        "PT1",
+        "(event (= type \"order\"))",
+        "(send twilio sms {:to-phone-number *phone* :message \"Thanks for your order\"})",
+        true);
+
+    // the row may reach its store after the first orders: those fail (no phone), later ones send
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long outcomes = 0;
+    while (twilio.received().isEmpty() && System.nanoTime() < deadline) {
+      send("shop", "{\"user\":\"ann\"", "order");
+      long before = outcomes;
+      outcomes = orderOutcomes(reactions(rs -> orderOutcomes(rs) > before));
     }
+    assertThat(twilio.received()).isNotEmpty();
+    FakeServer.Received sms = twilio.received().get(0);
+    assertThat(sms.form())
+        .containsEntry("To", "+15551234567")
+        .containsEntry("From", "+15550000001")
+        .containsEntry("Body", "Thanks for your order");
   }
 }
