@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -33,15 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * API augments end to end against a local HTTP server (allow-listed, as it listens on 127.0.0.1):
- * an engine augment enriches events before matching and its cache saves repeated calls; a slow or
- * failing server lets the event through unchanged, counted in {@code augmentApiFailures}; a
- * notification augment fills the reaction context.
+ * an engine augment enriches events before matching and its cache saves repeated calls; a slow,
+ * failing or garbled answer lets the event through unchanged, counted in {@code
+ * augmentApiFailures}; a notification augment fills the reaction context.
  */
 class AugmentApiITCase {
 
   static KafkaFixture kafka;
   static HttpServer server;
   static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  static final CountDownLatch testOver = new CountDownLatch(1);
   @TempDir static Path tmp;
   private static final AtomicInteger seq = new AtomicInteger();
 
@@ -57,11 +59,15 @@ class AugmentApiITCase {
 
   @AfterAll
   static void stop() {
+    testOver.countDown();
     server.stop(0);
     kafka.close();
   }
 
-  /** Gold for everyone; "slow" is answered after the job's time limit, "broken" with a 500. */
+  /**
+   * Gold for everyone, but "slow" is answered only once the test is over (long after the job's time
+   * limit), "broken" with a 500 and "garbled" with a 200 that is not the expected shape.
+   */
   private static void segment(HttpExchange e) throws IOException {
     JsonNode request =
         Json.tree(new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -69,13 +75,17 @@ class AugmentApiITCase {
     calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     if (key.startsWith("slow")) {
       try {
-        Thread.sleep(4000);
+        testOver.await();
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
       }
     }
     if (key.startsWith("broken")) {
       reply(e, 500, "{\"error\":\"down\"}");
+      return;
+    }
+    if (key.startsWith("garbled")) {
+      reply(e, 200, "{\"key-attr\":\"" + key + "\",\"attributes\":[\"segment\",\"gold\"]}");
       return;
     }
     reply(
@@ -208,20 +218,24 @@ class AugmentApiITCase {
       assertThat(calls.get("ann")).as("the cache answered the later visits").hasValue(1);
       assertThat(rs).noneMatch(r -> r.get("pattern").asText().equals("IGNORED"));
 
-      // failing: the visits go on unenriched, VISIT fires and GOLD does not
-      String slow = visit("slow", "visit");
-      String broken = visit("broken", "visit");
-      rs = reactions(r -> !of(r, "VISIT", slow).isEmpty() && !of(r, "VISIT", broken).isEmpty());
-      assertThat(of(rs, "GOLD", slow)).isEmpty();
-      assertThat(of(rs, "GOLD", broken)).isEmpty();
+      // failing (no answer in time, a 500, a bad answer): the visits go on unenriched, VISIT
+      // fires and GOLD does not
+      List<String> failing =
+          List.of(visit("slow", "visit"), visit("broken", "visit"), visit("garbled", "visit"));
+      rs = reactions(r -> failing.stream().allMatch(n -> !of(r, "VISIT", n).isEmpty()));
+      for (String n : failing) {
+        assertThat(of(rs, "VISIT", n)).hasSize(1);
+        assertThat(of(rs, "GOLD", n)).isEmpty();
+      }
       assertThat(calls.get("slow")).hasValue(1);
       assertThat(calls.get("broken")).hasValue(1);
+      assertThat(calls.get("garbled")).hasValue(1);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (sum(reporter.findMetrics(job.getJobID(), "augmentApiFailures")) < 2
+      while (sum(reporter.findMetrics(job.getJobID(), "augmentApiFailures")) < 3
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      assertThat(sum(reporter.findMetrics(job.getJobID(), "augmentApiFailures"))).isEqualTo(2);
+      assertThat(sum(reporter.findMetrics(job.getJobID(), "augmentApiFailures"))).isEqualTo(3);
       assertThat(sum(reporter.findMetrics(job.getJobID(), "augmentApiCacheHits")))
           .isGreaterThanOrEqualTo(2);
 
