@@ -348,7 +348,8 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
         if (c.hasAbsent() && c.absent().test(event.attributes())) {
           dropPendings(p.stateKey(), accessor, pend -> pend.deadline() >= ts);
         }
-        if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) + c.windowMillis() < ts) {
+        // earliestStart is Long.MAX_VALUE when nothing has started: compare without adding to it
+        if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) < ts - c.windowMillis()) {
           p.nfa().advanceTime(accessor, state, ts, skip(c));
         }
         Collection<Map<String, List<CustomerEvent>>> found =
