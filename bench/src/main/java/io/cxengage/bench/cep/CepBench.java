@@ -221,7 +221,9 @@ public final class CepBench implements Callable<Integer> {
       throws Exception {
     EventSupply.set(new BenchStream(n, k, seed, workload.types()).generate());
     System.gc();
+    long gcBefore = gcMillis();
     execute(backend, env -> job.accept(env, n), name);
+    long gc = gcMillis() - gcBefore;
     EventSupply.set(new RoutedEvent[0]);
     double seconds = RunMeter.elapsedNanos() / 1e9;
     double rate = n / seconds;
@@ -229,6 +231,7 @@ public final class CepBench implements Callable<Integer> {
     print(name, String.format(Locale.ROOT, "%.0f", rate), "events/s");
     print(name + ".matches", Long.toString(RunMeter.count()), counted);
     print(name + ".seconds", String.format(Locale.ROOT, "%.2f", seconds), "s");
+    print(name + ".gc", Long.toString(gc), "ms");
     double cpuRate = n / (RunMeter.taskCpuNanos() / 1e9);
     cpuFigures.put(name, cpuRate);
     print(name + ".per-task-cpu", String.format(Locale.ROOT, "%.0f", cpuRate), "events/cpu-s");
@@ -248,6 +251,15 @@ public final class CepBench implements Callable<Integer> {
     job.accept(env);
     RunMeter.reset();
     env.execute(name);
+  }
+
+  /** Collection time of every collector of this JVM so far (the MiniCluster runs in it). */
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private void ratio(String name, String numerator, String denominator) {
