@@ -109,7 +109,8 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    var store = context.getKeyedStateStore();
+    // keeps the shared buffer's event counters as one value per key: no RocksDB seeks on expiry
+    var store = new SharedBufferStateStore(context.getKeyedStateStore());
     buffer = new SharedBuffer<>(store, CustomerEventSerializer.INSTANCE);
     nfaStates =
         store.getMapState(
@@ -128,11 +129,14 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
                 StringSerializer.INSTANCE,
                 new JsonTypeSerializer<>(PendingAbsence.class)));
     live = store.getState(new ValueStateDescriptor<>("cx-live-entries", IntSerializer.INSTANCE));
-    // The shared buffer's own per-timestamp counters; cleared when a key holds nothing any more.
+    // The shared buffer's own per-timestamp counters (the same value the buffer uses): forgotten
+    // once their timestamp is behind the watermark, cleared when a key holds nothing any more.
     bufferEventCounts =
         store.getMapState(
             new MapStateDescriptor<>(
-                "sharedBuffer-events-count", LongSerializer.INSTANCE, IntSerializer.INSTANCE));
+                SharedBufferStateStore.EVENT_COUNTS,
+                LongSerializer.INSTANCE,
+                IntSerializer.INSTANCE));
     unready =
         store.getListState(
             new org.apache.flink.api.common.state.ListStateDescriptor<>(
@@ -314,6 +318,7 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
       queue.put(event.timestamp(), waiting);
     } else {
       match(routed.tenant(), routed.key(), event);
+      forgetEventCounters(watermark);
     }
   }
 
@@ -502,6 +507,7 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
     for (CustomerEvent e : events) {
       match(tenant, key, e);
     }
+    forgetEventCounters(timestamp);
   }
 
   // ---------------------------------------------------------------- state upkeep
@@ -531,6 +537,20 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   private int liveCount() throws Exception {
     Integer n = live.value();
     return n == null ? 0 : n;
+  }
+
+  /**
+   * Forgets the shared buffer's id counters of timestamps up to {@code upTo}. They number the
+   * events of one timestamp; an event at or before {@code upTo} can no longer arrive (it would be
+   * late), so no id is needed there any more. This keeps a key's counters to a few entries.
+   */
+  private void forgetEventCounters(long upTo) throws Exception {
+    java.util.Iterator<Long> it = bufferEventCounts.keys().iterator();
+    while (it.hasNext()) {
+      if (it.next() <= upTo) {
+        it.remove();
+      }
+    }
   }
 
   /** When a key holds no partial match, the shared buffer's counters can go too. */
