@@ -92,6 +92,7 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   private transient org.apache.flink.api.common.state.ListState<RoutedEvent> unready;
   private transient org.apache.flink.api.common.state.ListState<String> unreadyKeysState;
   private transient Set<String> unreadyKeys;
+  private transient Set<String> tenantsToRefresh;
 
   /** How events of a key are put in order before matching. */
   public enum Ordering {
@@ -156,6 +157,7 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
         initiallyReady || configState.contains(io.cxengage.job.config.ConfigReadiness.MARKER_KEY);
     config = new ConfigView();
     registry = new PatternRegistry();
+    tenantsToRefresh = new java.util.HashSet<>();
     List<Map.Entry<String, String>> entries = new ArrayList<>();
     for (Map.Entry<String, String> e : configState.entries()) {
       entries.add(Map.entry(e.getKey(), e.getValue()));
@@ -205,6 +207,13 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   /** The configuration has been read: match the events held meanwhile, then let time move. */
   private void becomeReady() throws Exception {
     ready = true;
+    for (String tenant : tenantsToRefresh) {
+      Set<String> removed = registry.refresh(tenant, config.tenant(tenant));
+      if (!removed.isEmpty()) {
+        clearEverywhere(tenant, removed);
+      }
+    }
+    tenantsToRefresh.clear();
     for (String k : unreadyKeys) {
       setCurrentKey(k);
       List<RoutedEvent> events = new ArrayList<>();
@@ -244,6 +253,12 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
       return;
     }
     String tenant = key.get().tenant();
+    if (!ready) {
+      // nothing is matched before the configuration is read: compile each tenant once, when it
+      // is, rather than once per pattern record (quadratic for a tenant with many patterns)
+      tenantsToRefresh.add(tenant);
+      return;
+    }
     Set<String> removed = registry.refresh(tenant, config.tenant(tenant));
     if (!removed.isEmpty()) {
       clearEverywhere(tenant, removed);
