@@ -570,7 +570,8 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
 
   /** When a key holds no partial match, the shared buffer's counters can go too. */
   private void compactIfEmpty() throws Exception {
-    if (live.value() != null && liveCount() <= 0) {
+    Integer n = live.value();
+    if (n != null && n <= 0) {
       live.clear();
       bufferEventCounts.clear();
     }
