@@ -1,15 +1,11 @@
 package io.cxengage.bench.cep;
 
 import io.cxengage.job.model.RoutedEvent;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -52,7 +48,7 @@ public final class CepBench implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "Sized for a few minutes: 200,000 events over 20,000 keys.")
+      description = "Sized for a few minutes: 100,000 events over 10,000 keys.")
   boolean quick;
 
   @Option(names = "--events", description = "Events in the stream (default 1,000,000).")
@@ -104,13 +100,33 @@ public final class CepBench implements Callable<Integer> {
       description = "Where RocksDB keeps its files (default: a new temporary directory).")
   Path rocksdbDir;
 
+  @Option(
+      names = "--repeat",
+      description = "Measure every figure this many times, in rounds, and report the median (1).")
+  int repeat = 1;
+
+  @Option(
+      names = "--reference",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Also count the matches of dsl.md's reference matcher over each stream, without Flink"
+              + " (default; --no-reference skips it).")
+  boolean reference;
+
   @Option(names = "--out", description = "Also append the figure lines to this file.")
   Path out;
 
-  private final PrintStream console = System.out;
-  private final Map<String, Double> figures = new LinkedHashMap<>();
-  private final Map<String, Double> cpuFigures = new LinkedHashMap<>();
-  private final List<String> lines = new ArrayList<>();
+  private final Report report = new Report(System.out);
+
+  /** One figure to measure: a job over the first {@code events} events of a workload's stream. */
+  private record Run(
+      String name,
+      Workload workload,
+      long events,
+      BiConsumer<StreamExecutionEnvironment, Long> job,
+      String counted) {}
 
   public static void main(String[] args) {
     System.exit(
@@ -119,8 +135,8 @@ public final class CepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    long n = events != null ? events : quick ? 200_000 : 1_000_000;
-    int k = keys != null ? keys : quick ? 20_000 : 100_000;
+    long n = events != null ? events : quick ? 100_000 : 1_000_000;
+    int k = keys != null ? keys : quick ? 10_000 : 100_000;
     long staticCap = staticRocksdbEvents != null ? staticRocksdbEvents : quick ? 10_000 : 20_000;
     staticCap = staticCap <= 0 ? n : Math.min(n, staticCap);
     long warmup = warmupEvents != null ? warmupEvents : Math.min(n / 5, 100_000);
@@ -130,64 +146,79 @@ public final class CepBench implements Callable<Integer> {
             new CommandLine(this), "unknown run '" + run + "'; known: " + RUNS);
       }
     }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--repeat must be >= 1");
+    }
     if (rocksdbDir == null) {
       rocksdbDir = Files.createTempDirectory("cep-bench-rocksdb");
       rocksdbDir.toFile().deleteOnExit(); // Flink removes its own directories inside
     }
-    console.printf(
-        Locale.ROOT,
-        "# cep bench: %d events, %d keys, seed %d, parallelism %d, backends %s, runs %s%n",
-        n,
-        k,
-        seed,
-        parallelism,
-        backends,
-        runs);
+    report.comment(
+        "cep bench: %d events, %d keys, seed %d, parallelism %d, backends %s, runs %s, %d"
+            + " repetition(s), median reported",
+        n, k, seed, parallelism, backends, runs, repeat);
 
+    if (reference) {
+      for (Workload w : Workload.all()) {
+        if (runs.contains(w.name()) || (w.name().equals("seq-within") && runs.contains("static"))) {
+          RoutedEvent[] stream = new BenchStream(n, k, seed, w.types()).generate();
+          report.print(
+              "cep.reference." + w.name() + ".matches",
+              Long.toString(ReferenceCounts.count(w, stream)),
+              "matches");
+        }
+      }
+    }
     warmUp(warmup, k);
     Workload seq = Workload.seqWithin();
     for (Backend backend : backends) {
       String p = "cep." + backend + ".";
+      List<Run> plan = new ArrayList<>();
       if (runs.contains("baseline") && backend == Backend.heap) {
-        measure(
-            p + "baseline", backend, seq, n, k, (env, m) -> BenchJobs.baseline(env, m), "events");
+        plan.add(new Run(p + "baseline", seq, n, BenchJobs::baseline, "events"));
       }
       if (runs.contains("static")) {
         long m = backend == Backend.rocksdb ? staticCap : n;
         if (m < n) {
-          console.printf(
-              Locale.ROOT,
-              "# static on rocksdb: the first %d events only (--static-rocksdb-events)%n",
-              m);
+          report.comment(
+              "static on rocksdb: the first %d events only (--static-rocksdb-events)", m);
         }
-        measure(
-            p + "static.seq-within",
-            backend,
-            seq,
-            m,
-            k,
-            (env, x) -> BenchJobs.staticCep(env, x, seq.whens().get(0)),
-            "matches");
+        String when = seq.whens().get(0);
+        plan.add(
+            new Run(
+                p + "static.seq-within",
+                seq,
+                m,
+                (env, x) -> BenchJobs.staticCep(env, x, when),
+                "matches"));
       }
       for (Workload w : Workload.all()) {
         if (runs.contains(w.name())) {
-          measure(
-              p + "dynamic." + w.name(),
-              backend,
-              w,
-              n,
-              k,
-              (env, m) -> BenchJobs.dynamicCep(env, m, w),
-              "matches");
+          plan.add(
+              new Run(
+                  p + "dynamic." + w.name(),
+                  w,
+                  n,
+                  (env, x) -> BenchJobs.dynamicCep(env, x, w),
+                  "matches"));
         }
       }
-      ratio(p + "dynamic-vs-static", p + "dynamic.seq-within", p + "static.seq-within");
-      ratio(p + "hundred-vs-one", p + "dynamic.hundred", p + "dynamic.seq-within");
-      ratio(p + "thousand-vs-one", p + "dynamic.thousand", p + "dynamic.seq-within");
+      // rounds rather than repetitions in a row: every run sees the machine's moods alike
+      Map<String, List<Report.Result>> results = new LinkedHashMap<>();
+      for (int round = 0; round < repeat; round++) {
+        for (Run run : plan) {
+          results.computeIfAbsent(run.name(), x -> new ArrayList<>()).add(measure(backend, run, k));
+          if (round == repeat - 1) {
+            report.figures(run.name(), results.get(run.name()), run.counted());
+          }
+        }
+      }
+      report.ratio(p + "dynamic-vs-static", p + "dynamic.seq-within", p + "static.seq-within");
+      report.ratio(p + "hundred-vs-one", p + "dynamic.hundred", p + "dynamic.seq-within");
+      report.ratio(p + "thousand-vs-one", p + "dynamic.thousand", p + "dynamic.seq-within");
     }
     if (out != null) {
-      Files.write(
-          out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      report.appendTo(out);
     }
     return 0;
   }
@@ -198,8 +229,7 @@ public final class CepBench implements Callable<Integer> {
       return;
     }
     Workload seq = Workload.seqWithin();
-    RoutedEvent[] generated = new BenchStream(n, k, seed, seq.types()).generate();
-    EventSupply.set(generated);
+    EventSupply.set(new BenchStream(n, k, seed, seq.types()).generate());
     for (Backend backend : backends) {
       // the static operator is slow on RocksDB from the start; the JIT has seen its code on heap
       long m = backend == Backend.heap ? n : Math.min(n, 5_000);
@@ -207,34 +237,20 @@ public final class CepBench implements Callable<Integer> {
       execute(backend, env -> BenchJobs.dynamicCep(env, m, seq), "warm-up");
     }
     EventSupply.set(new RoutedEvent[0]);
-    console.printf(Locale.ROOT, "# warmed up on %d events%n", n);
+    report.comment("warmed up on %d events", n);
   }
 
-  private void measure(
-      String name,
-      Backend backend,
-      Workload workload,
-      long n,
-      int k,
-      BiConsumer<StreamExecutionEnvironment, Long> job,
-      String counted)
-      throws Exception {
-    EventSupply.set(new BenchStream(n, k, seed, workload.types()).generate());
+  private Report.Result measure(Backend backend, Run run, int k) throws Exception {
+    long n = run.events();
+    EventSupply.set(new BenchStream(n, k, seed, run.workload().types()).generate());
     System.gc();
     long gcBefore = gcMillis();
-    execute(backend, env -> job.accept(env, n), name);
+    execute(backend, env -> run.job().accept(env, n), run.name());
     long gc = gcMillis() - gcBefore;
     EventSupply.set(new RoutedEvent[0]);
     double seconds = RunMeter.elapsedNanos() / 1e9;
-    double rate = n / seconds;
-    figures.put(name, rate);
-    print(name, String.format(Locale.ROOT, "%.0f", rate), "events/s");
-    print(name + ".matches", Long.toString(RunMeter.count()), counted);
-    print(name + ".seconds", String.format(Locale.ROOT, "%.2f", seconds), "s");
-    print(name + ".gc", Long.toString(gc), "ms");
-    double cpuRate = n / (RunMeter.taskCpuNanos() / 1e9);
-    cpuFigures.put(name, cpuRate);
-    print(name + ".per-task-cpu", String.format(Locale.ROOT, "%.0f", cpuRate), "events/cpu-s");
+    return new Report.Result(
+        n / seconds, n / (RunMeter.taskCpuNanos() / 1e9), RunMeter.count(), seconds, gc);
   }
 
   private void execute(
@@ -260,22 +276,5 @@ public final class CepBench implements Callable<Integer> {
       total += Math.max(0, gc.getCollectionTime());
     }
     return total;
-  }
-
-  private void ratio(String name, String numerator, String denominator) {
-    Double a = figures.get(numerator);
-    Double b = figures.get(denominator);
-    if (a != null && b != null) {
-      print(name, String.format(Locale.ROOT, "%.2f", a / b), "x");
-      double cpu = cpuFigures.get(numerator) / cpuFigures.get(denominator);
-      print(name + ".per-task-cpu", String.format(Locale.ROOT, "%.2f", cpu), "x");
-    }
-  }
-
-  private void print(String name, String value, String unit) {
-    String line = name + ": " + value + " " + unit;
-    lines.add(line);
-    console.println(line);
-    console.flush();
   }
 }
