@@ -110,8 +110,10 @@ public final class DynamicPatternOperator extends AbstractStreamOperator<MatchRe
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    // keeps the shared buffer's event counters as one value per key: no RocksDB seeks on expiry
-    var store = new SharedBufferStateStore(context.getKeyedStateStore());
+    // keeps the shared buffer's event counters as one value per key (no RocksDB seeks on expiry),
+    // or in memory in event-time order, where they are forgotten after every drain
+    var store =
+        new SharedBufferStateStore(context.getKeyedStateStore(), ordering == Ordering.EVENT_TIME);
     buffer = new SharedBuffer<>(store, CustomerEventSerializer.INSTANCE);
     nfaStates =
         store.getMapState(

@@ -33,6 +33,11 @@ import org.apache.flink.api.common.typeutils.base.MapSerializer;
  * over the delete markers that earlier expiries left behind, so each expiry cost more than the one
  * before (the RocksDB trap of design.md). The counters of one key are a handful of entries; as one
  * value, every one of those operations is a single point read or write.
+ *
+ * <p>When events are matched in event-time order, a key's events of one timestamp are matched in
+ * one go and the operator forgets the counters right after, so between two such drains (and at
+ * every checkpoint) they are empty: then they are kept in memory only, and cost no state access at
+ * all.
  */
 final class SharedBufferStateStore implements KeyedStateStore {
 
@@ -43,9 +48,15 @@ final class SharedBufferStateStore implements KeyedStateStore {
   static final String EVENT_COUNTS_VALUE = "cx-buffer-event-counts";
 
   private final KeyedStateStore store;
+  private final InMemoryValue<Map<?, ?>> countersInMemory;
 
-  SharedBufferStateStore(KeyedStateStore store) {
+  /**
+   * @param countersInMemory whether the counters are emptied after every batch of events, so that
+   *     they need not survive one (see the class comment)
+   */
+  SharedBufferStateStore(KeyedStateStore store, boolean countersInMemory) {
     this.store = store;
+    this.countersInMemory = countersInMemory ? new InMemoryValue<>() : null;
   }
 
   @Override
@@ -53,6 +64,9 @@ final class SharedBufferStateStore implements KeyedStateStore {
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
     if (!EVENT_COUNTS.equals(descriptor.getName())) {
       return store.getMapState(descriptor);
+    }
+    if (countersInMemory != null) {
+      return new ValueMapState<>((ValueState<Map<UK, UV>>) (ValueState<?>) countersInMemory);
     }
     ValueState<Map<UK, UV>> value =
         store.getState(
@@ -119,6 +133,26 @@ final class SharedBufferStateStore implements KeyedStateStore {
   @Override
   public String getBackendTypeIdentifier() {
     return store.getBackendTypeIdentifier();
+  }
+
+  /** A value outside keyed state: for what is empty whenever the key changes. */
+  static final class InMemoryValue<T> implements ValueState<T> {
+    private T value;
+
+    @Override
+    public T value() {
+      return value;
+    }
+
+    @Override
+    public void update(T v) {
+      value = v;
+    }
+
+    @Override
+    public void clear() {
+      value = null;
+    }
   }
 
   /**

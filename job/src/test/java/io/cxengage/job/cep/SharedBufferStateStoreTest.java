@@ -83,6 +83,23 @@ class SharedBufferStateStoreTest {
   }
 
   @Test
+  void countersInMemoryAreOneMapForEveryCaller() throws Exception {
+    var store = new SharedBufferStateStore(null, true);
+    var descriptor =
+        new org.apache.flink.api.common.state.MapStateDescriptor<>(
+            SharedBufferStateStore.EVENT_COUNTS,
+            org.apache.flink.api.common.typeutils.base.LongSerializer.INSTANCE,
+            org.apache.flink.api.common.typeutils.base.IntSerializer.INSTANCE);
+    // the shared buffer and the operator each ask for the counters: they must see the same ones
+    var buffers = store.getMapState(descriptor);
+    var operators = store.getMapState(descriptor);
+    buffers.put(10L, 2);
+    assertThat(operators.get(10L)).isEqualTo(2);
+    operators.clear();
+    assertThat(buffers.isEmpty()).isTrue();
+  }
+
+  @Test
   void readingAnEmptyMapWritesNothing() throws Exception {
     OneValue<Map<Long, Integer>> value = new OneValue<>();
     var map = new SharedBufferStateStore.ValueMapState<>(value);
