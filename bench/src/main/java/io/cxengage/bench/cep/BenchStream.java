@@ -85,7 +85,7 @@ public final class BenchStream {
       attributes.put("timestamp", timestamp);
       out[i] =
           new RoutedEvent(
-              TENANT, ids[key].textValue(), new CustomerEvent("e" + i, timestamp, attributes));
+              TENANT, ids[key].textValue(), new CustomerEvent("e" + i, timestamp, attributes), -1);
     }
     return out;
   }

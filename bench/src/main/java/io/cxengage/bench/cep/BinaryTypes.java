@@ -67,13 +67,15 @@ final class BinaryTypes {
       target.writeUTF(record.tenant());
       target.writeUTF(record.key());
       CustomerEventSerializer.INSTANCE.serialize(record.event(), target);
+      target.writeLong(record.configOffset());
     }
 
     @Override
     public RoutedEvent deserialize(DataInputView source) throws IOException {
       String tenant = source.readUTF();
       String key = source.readUTF();
-      return new RoutedEvent(tenant, key, CustomerEventSerializer.INSTANCE.deserialize(source));
+      CustomerEvent event = CustomerEventSerializer.INSTANCE.deserialize(source);
+      return new RoutedEvent(tenant, key, event, source.readLong());
     }
 
     @Override
@@ -86,6 +88,7 @@ final class BinaryTypes {
       target.writeUTF(source.readUTF());
       target.writeUTF(source.readUTF());
       CustomerEventSerializer.INSTANCE.copy(source, target);
+      target.writeLong(source.readLong());
     }
 
     @Override
