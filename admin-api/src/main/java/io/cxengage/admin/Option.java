@@ -1,11 +1,13 @@
 package io.cxengage.admin;
 
+import io.cxengage.connectors.settings.ServiceOption;
+
 /**
  * The configuration options of the admin API: each has a flag name ({@code --port=8080}), an
  * environment variable ({@code CX_PORT}), a default and a description. Flags win over the
  * environment.
  */
-public enum Option {
+public enum Option implements ServiceOption {
   HOST("host", "0.0.0.0", "interface the HTTP server listens on"),
   PORT("port", "8080", "HTTP port; 0 picks a free one"),
   KAFKA_BOOTSTRAP("kafka-bootstrap", "localhost:9092", "Kafka bootstrap servers"),
@@ -61,25 +63,18 @@ public enum Option {
     this.description = description;
   }
 
+  @Override
   public String flag() {
     return flag;
   }
 
-  public String env() {
-    return "CX_" + name();
-  }
-
-  /** The default, or null when the option has none. */
+  @Override
   public String defaultValue() {
     return defaultValue;
   }
 
+  @Override
   public String description() {
     return description;
-  }
-
-  /** How messages name the option: {@code port (CX_PORT)}. */
-  public String display() {
-    return flag + " (" + env() + ")";
   }
 }

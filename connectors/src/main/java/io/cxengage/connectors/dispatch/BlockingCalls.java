@@ -43,6 +43,28 @@ public final class BlockingCalls implements AutoCloseable {
   }
 
   /**
+   * The pool of one service's dispatcher, sized by {@code endpoints}; a call is given up after
+   * {@code requestsPerCall} request timeouts and a second (a call that logs in first makes two).
+   */
+  public static BlockingCalls forService(
+      String service, ServiceEndpoints endpoints, int requestsPerCall) {
+    return new BlockingCalls(
+        service,
+        endpoints.threadsPerService(),
+        endpoints.queuePerService(),
+        endpoints.requestTimeout().multipliedBy(requestsPerCall).plusSeconds(1));
+  }
+
+  /**
+   * Runs a send on the pool, masking the request's credentials in whatever comes back (an error
+   * message may quote them).
+   */
+  public CompletableFuture<SendResult> send(
+      SendRequest request, String what, Callable<SendResult> call) {
+    return submit(what, call).thenApply(r -> SecretMasking.scrub(r, request.credentials()));
+  }
+
+  /**
    * Runs {@code call} on the pool. Its exceptions become results through {@link
    * HttpOutcomes#failure(String, Throwable)}, with {@code what} naming the call.
    */

@@ -1,11 +1,13 @@
 package io.cxengage.connectors.listeners;
 
+import io.cxengage.connectors.settings.ServiceOption;
+
 /**
  * The options of the listener runner: a flag ({@code --kafka-bootstrap=host:9092}), an environment
  * variable ({@code CX_KAFKA_BOOTSTRAP}, the same names as the admin API's where they mean the
  * same), a default and a description. Flags win over the environment.
  */
-public enum RunnerOption {
+public enum RunnerOption implements ServiceOption {
   KAFKA_BOOTSTRAP("kafka-bootstrap", "localhost:9092", "Kafka bootstrap servers"),
   TOPIC_PREFIX("topic-prefix", "", "prefix of every topic name"),
   SECRET_KEY(
@@ -48,25 +50,18 @@ public enum RunnerOption {
     this.description = description;
   }
 
+  @Override
   public String flag() {
     return flag;
   }
 
-  public String env() {
-    return "CX_" + name();
-  }
-
-  /** The default, or null when the option has none. */
+  @Override
   public String defaultValue() {
     return defaultValue;
   }
 
+  @Override
   public String description() {
     return description;
-  }
-
-  /** How messages name the option: {@code secret-key (CX_SECRET_KEY)}. */
-  public String display() {
-    return flag + " (" + env() + ")";
   }
 }

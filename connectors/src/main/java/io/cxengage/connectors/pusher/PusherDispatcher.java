@@ -10,7 +10,6 @@ import io.cxengage.connectors.dispatch.HttpOutcomes;
 import io.cxengage.connectors.dispatch.InvalidSendException;
 import io.cxengage.connectors.dispatch.Params;
 import io.cxengage.connectors.dispatch.RetryAfter;
-import io.cxengage.connectors.dispatch.SecretMasking;
 import io.cxengage.connectors.dispatch.SendRequest;
 import io.cxengage.connectors.dispatch.SendResult;
 import io.cxengage.connectors.dispatch.ServiceEndpoints;
@@ -47,12 +46,7 @@ public final class PusherDispatcher implements Dispatcher {
     this.endpoints = endpoints;
     this.pool.setMaxTotal(endpoints.threadsPerService());
     this.pool.setDefaultMaxPerRoute(endpoints.threadsPerService());
-    this.calls =
-        new BlockingCalls(
-            INTEGRATION,
-            endpoints.threadsPerService(),
-            endpoints.queuePerService(),
-            endpoints.requestTimeout().multipliedBy(2).plusSeconds(1));
+    this.calls = BlockingCalls.forService(INTEGRATION, endpoints, 2);
     this.clock = clock;
   }
 
@@ -64,9 +58,7 @@ public final class PusherDispatcher implements Dispatcher {
   @Override
   public CompletableFuture<SendResult> send(SendRequest request) {
     String what = "pusher " + request.action();
-    return calls
-        .submit(what, () -> sendNow(request, what))
-        .thenApply(result -> SecretMasking.scrub(result, request.credentials()));
+    return calls.send(request, what, () -> sendNow(request, what));
   }
 
   private SendResult sendNow(SendRequest request, String what) {

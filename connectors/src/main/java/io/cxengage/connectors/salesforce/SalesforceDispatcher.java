@@ -6,7 +6,6 @@ import io.cxengage.connectors.dispatch.Credentials;
 import io.cxengage.connectors.dispatch.Dispatcher;
 import io.cxengage.connectors.dispatch.HttpOutcomes;
 import io.cxengage.connectors.dispatch.InvalidSendException;
-import io.cxengage.connectors.dispatch.SecretMasking;
 import io.cxengage.connectors.dispatch.SendRequest;
 import io.cxengage.connectors.dispatch.SendResult;
 import io.cxengage.connectors.dispatch.ServiceEndpoints;
@@ -43,12 +42,7 @@ public final class SalesforceDispatcher implements Dispatcher {
             endpoints.requestTimeout(),
             clock);
     // Up to four requests in one attempt: login, create, login again after a 401, create again.
-    this.calls =
-        new BlockingCalls(
-            INTEGRATION,
-            endpoints.threadsPerService(),
-            endpoints.queuePerService(),
-            endpoints.requestTimeout().multipliedBy(4).plusSeconds(1));
+    this.calls = BlockingCalls.forService(INTEGRATION, endpoints, 4);
   }
 
   @Override
@@ -59,9 +53,7 @@ public final class SalesforceDispatcher implements Dispatcher {
   @Override
   public CompletableFuture<SendResult> send(SendRequest request) {
     String what = "salesforce " + request.action();
-    return calls
-        .submit(what, () -> sendNow(request, what))
-        .thenApply(result -> SecretMasking.scrub(result, request.credentials()));
+    return calls.send(request, what, () -> sendNow(request, what));
   }
 
   private SendResult sendNow(SendRequest request, String what)

@@ -12,7 +12,6 @@ import io.cxengage.connectors.dispatch.Dispatcher;
 import io.cxengage.connectors.dispatch.HttpOutcomes;
 import io.cxengage.connectors.dispatch.InvalidSendException;
 import io.cxengage.connectors.dispatch.RetryAfter;
-import io.cxengage.connectors.dispatch.SecretMasking;
 import io.cxengage.connectors.dispatch.SendRequest;
 import io.cxengage.connectors.dispatch.SendResult;
 import io.cxengage.connectors.dispatch.ServiceEndpoints;
@@ -61,12 +60,7 @@ public final class SendgridDispatcher implements Dispatcher {
     this.client = new Client(http, "http".equals(base.getScheme()));
     this.host = base.getPort() == -1 ? base.getHost() : base.getHost() + ":" + base.getPort();
     this.clients = new ClientCache<>(sendGrid -> {});
-    this.calls =
-        new BlockingCalls(
-            INTEGRATION,
-            endpoints.threadsPerService(),
-            endpoints.queuePerService(),
-            endpoints.requestTimeout().multipliedBy(2).plusSeconds(1));
+    this.calls = BlockingCalls.forService(INTEGRATION, endpoints, 2);
     this.clock = clock;
   }
 
@@ -78,9 +72,7 @@ public final class SendgridDispatcher implements Dispatcher {
   @Override
   public CompletableFuture<SendResult> send(SendRequest request) {
     String what = "sendgrid " + request.action();
-    return calls
-        .submit(what, () -> sendNow(request, what))
-        .thenApply(result -> SecretMasking.scrub(result, request.credentials()));
+    return calls.send(request, what, () -> sendNow(request, what));
   }
 
   private SendResult sendNow(SendRequest request, String what) throws IOException {

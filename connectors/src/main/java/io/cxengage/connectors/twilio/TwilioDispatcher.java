@@ -19,7 +19,6 @@ import io.cxengage.connectors.dispatch.HttpOutcomes;
 import io.cxengage.connectors.dispatch.InvalidSendException;
 import io.cxengage.connectors.dispatch.Params;
 import io.cxengage.connectors.dispatch.RetryAfter;
-import io.cxengage.connectors.dispatch.SecretMasking;
 import io.cxengage.connectors.dispatch.SendRequest;
 import io.cxengage.connectors.dispatch.SendResult;
 import io.cxengage.connectors.dispatch.ServiceEndpoints;
@@ -50,12 +49,7 @@ public final class TwilioDispatcher implements Dispatcher {
   private final Clock clock;
 
   public TwilioDispatcher(ServiceEndpoints endpoints, Clock clock) {
-    this.calls =
-        new BlockingCalls(
-            INTEGRATION,
-            endpoints.threadsPerService(),
-            endpoints.queuePerService(),
-            endpoints.requestTimeout().multipliedBy(2).plusSeconds(1));
+    this.calls = BlockingCalls.forService(INTEGRATION, endpoints, 2);
     this.transport = new TwilioTransport(endpoints.twilio(), endpoints.requestTimeout());
     this.clock = clock;
   }
@@ -68,9 +62,7 @@ public final class TwilioDispatcher implements Dispatcher {
   @Override
   public CompletableFuture<SendResult> send(SendRequest request) {
     String what = "twilio " + request.action();
-    return calls
-        .submit(what, () -> sendNow(request, what))
-        .thenApply(result -> SecretMasking.scrub(result, request.credentials()));
+    return calls.send(request, what, () -> sendNow(request, what));
   }
 
   private SendResult sendNow(SendRequest request, String what) {

@@ -19,12 +19,14 @@ public final class ActivePattern {
   private final String whenVersion;
   private final CompiledWhen compiled;
   private final NFA<CustomerEvent> nfa;
+  private final String stateKey;
 
   public ActivePattern(PatternDocument document, CompiledWhen compiled) {
     this.document = document;
     this.whenVersion = whenVersion(document.when());
     this.compiled = compiled;
     this.nfa = compiled.nfaFactory().createNFA();
+    this.stateKey = document.id() + "#" + whenVersion;
   }
 
   /** The version of a pattern's matching state: a digest of its {@code when} text. */
@@ -52,7 +54,7 @@ public final class ActivePattern {
 
   /** {@code PT1#<version>}: the name of this version's state under a customer key. */
   public String stateKey() {
-    return document.id() + "#" + whenVersion;
+    return stateKey; // built once: it is looked up several times for every event
   }
 
   public CompiledWhen compiled() {

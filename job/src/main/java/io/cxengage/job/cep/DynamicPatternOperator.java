@@ -84,6 +84,7 @@ public final class DynamicPatternOperator
   private transient Counter lateEvents;
   private transient Counter cancelled;
   private transient io.cxengage.job.config.HeldUntilReady<RoutedEvent> held;
+  private transient Set<String> tenantsToRefresh;
 
   /** How events of a key are put in order before matching. */
   public enum Ordering {
@@ -101,7 +102,10 @@ public final class DynamicPatternOperator
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    var store = context.getKeyedStateStore();
+    // keeps the shared buffer's event counters as one value per key (no RocksDB seeks on expiry),
+    // or in memory in event-time order, where they are forgotten after every drain
+    var store =
+        new SharedBufferStateStore(context.getKeyedStateStore(), ordering == Ordering.EVENT_TIME);
     buffer = new SharedBuffer<>(store, CustomerEventSerializer.INSTANCE);
     nfaStates =
         store.getMapState(
@@ -120,11 +124,14 @@ public final class DynamicPatternOperator
                 StringSerializer.INSTANCE,
                 new JsonTypeSerializer<>(PendingAbsence.class)));
     live = store.getState(new ValueStateDescriptor<>("cx-live-entries", IntSerializer.INSTANCE));
-    // The shared buffer's own per-timestamp counters; cleared when a key holds nothing any more.
+    // The shared buffer's own per-timestamp counters (the same value the buffer uses): forgotten
+    // once their timestamp is behind the watermark, cleared when a key holds nothing any more.
     bufferEventCounts =
         store.getMapState(
             new MapStateDescriptor<>(
-                "sharedBuffer-events-count", LongSerializer.INSTANCE, IntSerializer.INSTANCE));
+                SharedBufferStateStore.EVENT_COUNTS,
+                LongSerializer.INSTANCE,
+                IntSerializer.INSTANCE));
     held =
         new io.cxengage.job.config.HeldUntilReady<>(
             store,
@@ -134,6 +141,7 @@ public final class DynamicPatternOperator
             RoutedEvent::configOffset);
     config = new ConfigView();
     registry = new PatternRegistry();
+    tenantsToRefresh = new java.util.HashSet<>();
     List<ConfigUpdate> entries = storedConfiguration();
     for (ConfigUpdate e : entries) {
       config.apply(e);
@@ -171,6 +179,15 @@ public final class DynamicPatternOperator
 
   @Override
   protected void onConfigurationAdvanced() throws Exception {
+    if (ready() && !tenantsToRefresh.isEmpty()) {
+      for (String tenant : tenantsToRefresh) {
+        Set<String> removed = registry.refresh(tenant, config.tenant(tenant));
+        if (!removed.isEmpty()) {
+          clearEverywhere(tenant, removed);
+        }
+      }
+      tenantsToRefresh.clear();
+    }
     if (held.any()) {
       held.release(this::setCurrentKey, this::accept, appliedOffset());
     }
@@ -185,6 +202,12 @@ public final class DynamicPatternOperator
       return;
     }
     String tenant = key.get().tenant();
+    if (!ready()) {
+      // nothing is matched before the configuration is read: compile each tenant once, when it
+      // is, rather than once per pattern record (quadratic for a tenant with many patterns)
+      tenantsToRefresh.add(tenant);
+      return;
+    }
     Set<String> removed = registry.refresh(tenant, config.tenant(tenant));
     if (!removed.isEmpty()) {
       clearEverywhere(tenant, removed);
@@ -258,6 +281,7 @@ public final class DynamicPatternOperator
       queue.put(event.timestamp(), waiting);
     } else {
       match(routed.tenant(), routed.key(), event);
+      forgetEventCounters(watermark);
     }
   }
 
@@ -292,7 +316,8 @@ public final class DynamicPatternOperator
         if (c.hasAbsent() && c.absent().test(event.attributes())) {
           dropPendings(p.stateKey(), accessor, pend -> pend.deadline() >= ts);
         }
-        if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) + c.windowMillis() < ts) {
+        // earliestStart is Long.MAX_VALUE when nothing has started: compare without adding to it
+        if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) < ts - c.windowMillis()) {
           p.nfa().advanceTime(accessor, state, ts, skip(c));
         }
         boolean observed = c.observes() != null && c.observes().test(event.attributes());
@@ -459,6 +484,7 @@ public final class DynamicPatternOperator
     for (CustomerEvent e : events) {
       match(tenant, key, e);
     }
+    forgetEventCounters(timestamp);
   }
 
   // ---------------------------------------------------------------- state upkeep
@@ -490,9 +516,24 @@ public final class DynamicPatternOperator
     return n == null ? 0 : n;
   }
 
+  /**
+   * Forgets the shared buffer's id counters of timestamps up to {@code upTo}. They number the
+   * events of one timestamp; an event at or before {@code upTo} can no longer arrive (it would be
+   * late), so no id is needed there any more. This keeps a key's counters to a few entries.
+   */
+  private void forgetEventCounters(long upTo) throws Exception {
+    java.util.Iterator<Long> it = bufferEventCounts.keys().iterator();
+    while (it.hasNext()) {
+      if (it.next() <= upTo) {
+        it.remove();
+      }
+    }
+  }
+
   /** When a key holds no partial match, the shared buffer's counters can go too. */
   private void compactIfEmpty() throws Exception {
-    if (live.value() != null && liveCount() <= 0) {
+    Integer n = live.value();
+    if (n != null && n <= 0) {
       live.clear();
       bufferEventCounts.clear();
     }

@@ -1,0 +1,280 @@
+package io.cxengage.bench.cep;
+
+import io.cxengage.job.model.RoutedEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark of issue #3: the dynamic CEP operator against Flink's static {@code CepOperator} on
+ * the same pattern and events, and the dynamic operator with 1, 100 and 1,000 patterns per tenant,
+ * on heap and on RocksDB, in one JVM. Prints one {@code name: value unit} line per figure, with the
+ * matches found next to every throughput, then the ratios.
+ */
+@Command(
+    name = "cep-bench",
+    mixinStandardHelpOptions = true,
+    description = "Events per second of the dynamic CEP operator and of Flink's static one.")
+public final class CepBench implements Callable<Integer> {
+
+  /** A state backend the bench runs on. */
+  enum Backend {
+    heap("hashmap"),
+    rocksdb("rocksdb");
+
+    final String option;
+
+    Backend(String option) {
+      this.option = option;
+    }
+  }
+
+  /** The runs, by name: {@code --runs} selects among them. */
+  static final List<String> RUNS =
+      List.of("baseline", "static", "seq-within", "loyalty", "hundred", "thousand");
+
+  @Option(
+      names = "--quick",
+      description = "Sized for a few minutes: 100,000 events over 10,000 keys.")
+  boolean quick;
+
+  @Option(names = "--events", description = "Events in the stream (default 1,000,000).")
+  Long events;
+
+  @Option(names = "--keys", description = "Keys (customers) in the stream (default 100,000).")
+  Integer keys;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "SplitMix64 seed (${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "1",
+      description = "Parallelism of the operators (the source is always 1; ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--backends",
+      split = ",",
+      defaultValue = "heap,rocksdb",
+      description = "State backends to run on (${DEFAULT-VALUE}).")
+  List<Backend> backends;
+
+  @Option(
+      names = "--runs",
+      split = ",",
+      defaultValue = "baseline,static,seq-within,loyalty,hundred,thousand",
+      description = "Runs to measure (${DEFAULT-VALUE}).")
+  List<String> runs;
+
+  @Option(
+      names = "--static-rocksdb-events",
+      description =
+          "At most this many events for the static operator on RocksDB, which slows down"
+              + " quadratically there (default 20,000, quick 10,000; 0 = all).")
+  Long staticRocksdbEvents;
+
+  @Option(
+      names = "--warmup-events",
+      description = "Events of the warm-up runs (default: a fifth of the stream, at most 100,000).")
+  Long warmupEvents;
+
+  @Option(
+      names = "--rocksdb-dir",
+      description = "Where RocksDB keeps its files (default: a new temporary directory).")
+  Path rocksdbDir;
+
+  @Option(
+      names = "--repeat",
+      description = "Measure every figure this many times, in rounds, and report the median (1).")
+  int repeat = 1;
+
+  @Option(
+      names = "--reference",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Also count the matches of dsl.md's reference matcher over each stream, without Flink"
+              + " (default; --no-reference skips it).")
+  boolean reference;
+
+  @Option(names = "--out", description = "Also append the figure lines to this file.")
+  Path out;
+
+  private final Report report = new Report(System.out);
+
+  /** One figure to measure: a job over the first {@code events} events of a workload's stream. */
+  private record Run(
+      String name,
+      Workload workload,
+      long events,
+      BiConsumer<StreamExecutionEnvironment, Long> job,
+      String counted) {}
+
+  public static void main(String[] args) {
+    System.exit(
+        new CommandLine(new CepBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long n = events != null ? events : quick ? 100_000 : 1_000_000;
+    int k = keys != null ? keys : quick ? 10_000 : 100_000;
+    long staticCap = staticRocksdbEvents != null ? staticRocksdbEvents : quick ? 10_000 : 20_000;
+    staticCap = staticCap <= 0 ? n : Math.min(n, staticCap);
+    long warmup = warmupEvents != null ? warmupEvents : Math.min(n / 5, 100_000);
+    for (String run : runs) {
+      if (!RUNS.contains(run)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "unknown run '" + run + "'; known: " + RUNS);
+      }
+    }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--repeat must be >= 1");
+    }
+    if (rocksdbDir == null) {
+      rocksdbDir = Files.createTempDirectory("cep-bench-rocksdb");
+      rocksdbDir.toFile().deleteOnExit(); // Flink removes its own directories inside
+    }
+    report.comment(
+        "cep bench: %d events, %d keys, seed %d, parallelism %d, backends %s, runs %s, %d"
+            + " repetition(s), median reported",
+        n, k, seed, parallelism, backends, runs, repeat);
+
+    if (reference) {
+      for (Workload w : Workload.all()) {
+        if (runs.contains(w.name()) || (w.name().equals("seq-within") && runs.contains("static"))) {
+          RoutedEvent[] stream = new BenchStream(n, k, seed, w.types()).generate();
+          report.print(
+              "cep.reference." + w.name() + ".matches",
+              Long.toString(ReferenceCounts.count(w, stream)),
+              "matches");
+        }
+      }
+    }
+    warmUp(warmup, k);
+    Workload seq = Workload.seqWithin();
+    for (Backend backend : backends) {
+      String p = "cep." + backend + ".";
+      List<Run> plan = new ArrayList<>();
+      if (runs.contains("baseline") && backend == Backend.heap) {
+        plan.add(new Run(p + "baseline", seq, n, BenchJobs::baseline, "events"));
+      }
+      if (runs.contains("static")) {
+        long m = backend == Backend.rocksdb ? staticCap : n;
+        if (m < n) {
+          report.comment(
+              "static on rocksdb: the first %d events only (--static-rocksdb-events)", m);
+        }
+        String when = seq.whens().get(0);
+        plan.add(
+            new Run(
+                p + "static.seq-within",
+                seq,
+                m,
+                (env, x) -> BenchJobs.staticCep(env, x, when),
+                "matches"));
+      }
+      for (Workload w : Workload.all()) {
+        if (runs.contains(w.name())) {
+          plan.add(
+              new Run(
+                  p + "dynamic." + w.name(),
+                  w,
+                  n,
+                  (env, x) -> BenchJobs.dynamicCep(env, x, w),
+                  "matches"));
+        }
+      }
+      // rounds rather than repetitions in a row: every run sees the machine's moods alike
+      Map<String, List<Report.Result>> results = new LinkedHashMap<>();
+      for (int round = 0; round < repeat; round++) {
+        for (Run run : plan) {
+          results.computeIfAbsent(run.name(), x -> new ArrayList<>()).add(measure(backend, run, k));
+          if (round == repeat - 1) {
+            report.figures(run.name(), results.get(run.name()), run.counted());
+          }
+        }
+      }
+      report.ratio(p + "dynamic-vs-static", p + "dynamic.seq-within", p + "static.seq-within");
+      report.ratio(p + "hundred-vs-one", p + "dynamic.hundred", p + "dynamic.seq-within");
+      report.ratio(p + "thousand-vs-one", p + "dynamic.thousand", p + "dynamic.seq-within");
+    }
+    if (out != null) {
+      report.appendTo(out);
+    }
+    return 0;
+  }
+
+  /** Runs both operators once on every backend, so the JIT has seen the code before timing. */
+  private void warmUp(long n, int k) throws Exception {
+    if (n <= 0) {
+      return;
+    }
+    Workload seq = Workload.seqWithin();
+    EventSupply.set(new BenchStream(n, k, seed, seq.types()).generate());
+    for (Backend backend : backends) {
+      // the static operator is slow on RocksDB from the start; the JIT has seen its code on heap
+      long m = backend == Backend.heap ? n : Math.min(n, 5_000);
+      execute(backend, env -> BenchJobs.staticCep(env, m, seq.whens().get(0)), "warm-up");
+      execute(backend, env -> BenchJobs.dynamicCep(env, m, seq), "warm-up");
+    }
+    EventSupply.set(new RoutedEvent[0]);
+    report.comment("warmed up on %d events", n);
+  }
+
+  private Report.Result measure(Backend backend, Run run, int k) throws Exception {
+    long n = run.events();
+    EventSupply.set(new BenchStream(n, k, seed, run.workload().types()).generate());
+    System.gc();
+    long gcBefore = gcMillis();
+    execute(backend, env -> run.job().accept(env, n), run.name());
+    long gc = gcMillis() - gcBefore;
+    EventSupply.set(new RoutedEvent[0]);
+    double seconds = RunMeter.elapsedNanos() / 1e9;
+    return new Report.Result(
+        n / seconds, n / (RunMeter.taskCpuNanos() / 1e9), RunMeter.count(), seconds, gc);
+  }
+
+  private void execute(
+      Backend backend, java.util.function.Consumer<StreamExecutionEnvironment> job, String name)
+      throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, backend.option);
+    conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    if (backend == Backend.rocksdb) {
+      conf.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksdbDir.toString());
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    job.accept(env);
+    RunMeter.reset();
+    env.execute(name);
+  }
+
+  /** Collection time of every collector of this JVM so far (the MiniCluster runs in it). */
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+}
