@@ -1,21 +1,17 @@
 package io.cxengage.bench.cep;
 
+import io.cxengage.bench.cep.StreamOptions.Backend;
 import io.cxengage.job.model.RoutedEvent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,38 +26,11 @@ import picocli.CommandLine.Option;
     description = "Events per second of the dynamic CEP operator and of Flink's static one.")
 public final class CepBench implements Callable<Integer> {
 
-  /** A state backend the bench runs on. */
-  enum Backend {
-    heap("hashmap"),
-    rocksdb("rocksdb");
-
-    final String option;
-
-    Backend(String option) {
-      this.option = option;
-    }
-  }
-
   /** The runs, by name: {@code --runs} selects among them. */
   static final List<String> RUNS =
       List.of("baseline", "static", "seq-within", "loyalty", "hundred", "thousand");
 
-  @Option(
-      names = "--quick",
-      description = "Sized for a few minutes: 100,000 events over 10,000 keys.")
-  boolean quick;
-
-  @Option(names = "--events", description = "Events in the stream (default 1,000,000).")
-  Long events;
-
-  @Option(names = "--keys", description = "Keys (customers) in the stream (default 100,000).")
-  Integer keys;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "SplitMix64 seed (${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin StreamOptions options;
 
   @Option(
       names = "--parallelism",
@@ -91,21 +60,6 @@ public final class CepBench implements Callable<Integer> {
   Long staticRocksdbEvents;
 
   @Option(
-      names = "--warmup-events",
-      description = "Events of the warm-up runs (default: a fifth of the stream, at most 100,000).")
-  Long warmupEvents;
-
-  @Option(
-      names = "--rocksdb-dir",
-      description = "Where RocksDB keeps its files (default: a new temporary directory).")
-  Path rocksdbDir;
-
-  @Option(
-      names = "--repeat",
-      description = "Measure every figure this many times, in rounds, and report the median (1).")
-  int repeat = 1;
-
-  @Option(
       names = "--reference",
       negatable = true,
       defaultValue = "true",
@@ -114,9 +68,6 @@ public final class CepBench implements Callable<Integer> {
           "Also count the matches of dsl.md's reference matcher over each stream, without Flink"
               + " (default; --no-reference skips it).")
   boolean reference;
-
-  @Option(names = "--out", description = "Also append the figure lines to this file.")
-  Path out;
 
   private final Report report = new Report(System.out);
 
@@ -135,11 +86,14 @@ public final class CepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    long n = events != null ? events : quick ? 100_000 : 1_000_000;
-    int k = keys != null ? keys : quick ? 10_000 : 100_000;
-    long staticCap = staticRocksdbEvents != null ? staticRocksdbEvents : quick ? 10_000 : 20_000;
+    long n = options.events();
+    int k = options.keys();
+    long seed = options.seed();
+    int repeat = options.repeat();
+    long staticCap =
+        staticRocksdbEvents != null ? staticRocksdbEvents : options.quick() ? 10_000 : 20_000;
     staticCap = staticCap <= 0 ? n : Math.min(n, staticCap);
-    long warmup = warmupEvents != null ? warmupEvents : Math.min(n / 5, 100_000);
+    long warmup = options.warmupEvents();
     for (String run : runs) {
       if (!RUNS.contains(run)) {
         throw new CommandLine.ParameterException(
@@ -148,10 +102,6 @@ public final class CepBench implements Callable<Integer> {
     }
     if (repeat < 1) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--repeat must be >= 1");
-    }
-    if (rocksdbDir == null) {
-      rocksdbDir = Files.createTempDirectory("cep-bench-rocksdb");
-      rocksdbDir.toFile().deleteOnExit(); // Flink removes its own directories inside
     }
     report.comment(
         "cep bench: %d events, %d keys, seed %d, parallelism %d, backends %s, runs %s, %d"
@@ -217,8 +167,8 @@ public final class CepBench implements Callable<Integer> {
       report.ratio(p + "hundred-vs-one", p + "dynamic.hundred", p + "dynamic.seq-within");
       report.ratio(p + "thousand-vs-one", p + "dynamic.thousand", p + "dynamic.seq-within");
     }
-    if (out != null) {
-      report.appendTo(out);
+    if (options.out() != null) {
+      report.appendTo(options.out());
     }
     return 0;
   }
@@ -229,7 +179,7 @@ public final class CepBench implements Callable<Integer> {
       return;
     }
     Workload seq = Workload.seqWithin();
-    EventSupply.set(new BenchStream(n, k, seed, seq.types()).generate());
+    EventSupply.set(new BenchStream(n, k, options.seed(), seq.types()).generate());
     for (Backend backend : backends) {
       // the static operator is slow on RocksDB from the start; the JIT has seen its code on heap
       long m = backend == Backend.heap ? n : Math.min(n, 5_000);
@@ -242,11 +192,11 @@ public final class CepBench implements Callable<Integer> {
 
   private Report.Result measure(Backend backend, Run run, int k) throws Exception {
     long n = run.events();
-    EventSupply.set(new BenchStream(n, k, seed, run.workload().types()).generate());
+    EventSupply.set(new BenchStream(n, k, options.seed(), run.workload().types()).generate());
     System.gc();
-    long gcBefore = gcMillis();
+    long gcBefore = StreamOptions.gcMillis();
     execute(backend, env -> run.job().accept(env, n), run.name());
-    long gc = gcMillis() - gcBefore;
+    long gc = StreamOptions.gcMillis() - gcBefore;
     EventSupply.set(new RoutedEvent[0]);
     double seconds = RunMeter.elapsedNanos() / 1e9;
     return new Report.Result(
@@ -256,25 +206,9 @@ public final class CepBench implements Callable<Integer> {
   private void execute(
       Backend backend, java.util.function.Consumer<StreamExecutionEnvironment> job, String name)
       throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(StateBackendOptions.STATE_BACKEND, backend.option);
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-    if (backend == Backend.rocksdb) {
-      conf.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksdbDir.toString());
-    }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(parallelism);
+    StreamExecutionEnvironment env = options.environment(backend, parallelism);
     job.accept(env);
     RunMeter.reset();
     env.execute(name);
-  }
-
-  /** Collection time of every collector of this JVM so far (the MiniCluster runs in it). */
-  private static long gcMillis() {
-    long total = 0;
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
   }
 }

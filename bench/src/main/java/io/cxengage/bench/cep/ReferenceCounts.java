@@ -21,11 +21,12 @@ import java.util.Map;
  * next to its throughput. Per pattern, only the events that can touch it are given to the matcher,
  * key by key (with relaxed contiguity and no {@code fail}, other events change nothing).
  */
-final class ReferenceCounts {
+public final class ReferenceCounts {
 
   private ReferenceCounts() {}
 
-  static long count(Workload workload, RoutedEvent[] events) {
+  /** The matches of the workload's patterns in {@code events}. */
+  public static long count(Workload workload, RoutedEvent[] events) {
     // the bench patterns are all pinned to values of one attribute: group the events by it once
     Map<String, Map<String, List<Integer>>> byAttributeValue = new HashMap<>();
     long total = 0;

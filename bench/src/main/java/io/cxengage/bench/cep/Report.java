@@ -16,30 +16,41 @@ import java.util.stream.Collectors;
 
 /**
  * The figures of a bench run, printed as {@code name: value unit} lines as they are known: for a
- * measured run the median of its repetitions (wall-clock events/s, events per CPU-second of the
- * operator's task, matches, seconds, GC), then ratios of medians.
+ * measured run the median of its repetitions (wall-clock events/s, events per CPU-second, matches,
+ * seconds, GC), then ratios of medians. Shared by the benches that {@code bench/run.sh} runs.
  */
-final class Report {
+public final class Report {
 
   /** One execution of one run. */
-  record Result(double rate, double cpuRate, long matches, double seconds, long gcMillis) {}
+  public record Result(double rate, double cpuRate, long matches, double seconds, long gcMillis) {}
 
   private final PrintStream console;
+  private final String cpuFigure;
   private final List<String> lines = new ArrayList<>();
   private final Map<String, Double> rates = new HashMap<>();
   private final Map<String, Double> cpuRates = new HashMap<>();
 
-  Report(PrintStream console) {
-    this.console = console;
+  /** A report whose CPU rate is that of the operator's task ({@code per-task-cpu}). */
+  public Report(PrintStream console) {
+    this(console, "per-task-cpu");
   }
 
-  void comment(String format, Object... args) {
+  /**
+   * @param cpuFigure the suffix of the CPU rate's figures: what CPU time {@link Result#cpuRate}
+   *     divides by
+   */
+  public Report(PrintStream console, String cpuFigure) {
+    this.console = console;
+    this.cpuFigure = cpuFigure;
+  }
+
+  public void comment(String format, Object... args) {
     console.printf(Locale.ROOT, "# " + format + "%n", args);
     console.flush();
   }
 
   /** The figures of a run from its repetitions. */
-  void figures(String name, List<Result> results, String counted) {
+  public void figures(String name, List<Result> results, String counted) {
     double rate = median(results.stream().mapToDouble(Result::rate).toArray());
     double cpuRate = median(results.stream().mapToDouble(Result::cpuRate).toArray());
     rates.put(name, rate);
@@ -57,7 +68,7 @@ final class Report {
         name + ".matches",
         Arrays.stream(matches).mapToObj(Long::toString).collect(Collectors.joining(",")),
         counted);
-    print(name + ".per-task-cpu", format(cpuRate), "events/cpu-s");
+    print(name + "." + cpuFigure, format(cpuRate), "events/cpu-s");
     print(
         name + ".seconds",
         String.format(
@@ -70,27 +81,28 @@ final class Report {
   }
 
   /** {@code numerator / denominator} of wall-clock and of CPU rates, when both were measured. */
-  void ratio(String name, String numerator, String denominator) {
+  public void ratio(String name, String numerator, String denominator) {
     if (rates.containsKey(numerator) && rates.containsKey(denominator)) {
       print(name, ratio(rates.get(numerator) / rates.get(denominator)), "x");
       print(
-          name + ".per-task-cpu", ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
+          name + "." + cpuFigure, ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
     }
   }
 
-  void print(String name, String value, String unit) {
+  public void print(String name, String value, String unit) {
     String line = name + ": " + value + " " + unit;
     lines.add(line);
     console.println(line);
     console.flush();
   }
 
-  void appendTo(Path file) throws IOException {
+  public void appendTo(Path file) throws IOException {
     Files.write(
         file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  private static double median(double[] values) {
+  /** The median of {@code values} (the mean of the middle two for an even count). */
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int m = sorted.length / 2;
