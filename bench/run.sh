@@ -15,7 +15,7 @@ JAR="$BENCH_DIR/target/bench-0.1.0-SNAPSHOT.jar"
 CLASSPATH_FILE="$BENCH_DIR/target/classpath.txt"
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms2g -Xmx6g -XX:+UseParallelGC})
 
-STEPS=(cep)
+STEPS=(cep augment)
 
 QUICK=()
 ONLY=""
@@ -48,6 +48,11 @@ run_java() {
 # The dynamic CEP operator against Flink's static CepOperator, and with 1, 100 and 1,000 patterns.
 step_cep() {
   run_java io.cxengage.bench.cep.CepBench "${QUICK[@]}" "${EXTRA[@]}"
+}
+
+# The whole job with an engine file augment of 1M rows against the same job without augments.
+step_augment() {
+  run_java io.cxengage.bench.augment.AugmentBench "${QUICK[@]}" "${EXTRA[@]}"
 }
 
 build_if_needed
