@@ -2,14 +2,12 @@ package io.cxengage.job.augment;
 
 import io.cxengage.job.config.ConfigView;
 import io.cxengage.job.config.ConfiguredOperator;
+import io.cxengage.job.config.HeldInOrder;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.MatchRecord;
 import io.cxengage.job.serde.JsonTypeInfo;
 import io.cxengage.job.serde.JsonTypeSerializer;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -29,8 +27,7 @@ public final class NotificationAugmentPlanner extends ConfiguredOperator<MatchRe
       new OutputTag<>("notification-augment", JsonTypeInfo.of(AugmentSubject.class));
 
   private transient ConfigView view;
-  private transient ListState<MatchRecord> heldState;
-  private transient List<MatchRecord> held;
+  private transient HeldInOrder<MatchRecord> held;
 
   public NotificationAugmentPlanner(boolean initiallyReady) {
     super(initiallyReady);
@@ -39,36 +36,30 @@ public final class NotificationAugmentPlanner extends ConfiguredOperator<MatchRe
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    heldState =
-        context
-            .getOperatorStateStore()
-            .getListState(
-                new ListStateDescriptor<>(
-                    "cx-notification-augment-held", new JsonTypeSerializer<>(MatchRecord.class)));
+    held =
+        new HeldInOrder<>(
+            context.getOperatorStateStore(),
+            "cx-notification-augment-held",
+            new JsonTypeSerializer<>(MatchRecord.class),
+            MatchRecord::configOffset);
     view = new ConfigView();
     for (ConfigUpdate u : storedConfiguration()) {
       view.apply(u);
-    }
-    held = new ArrayList<>();
-    for (MatchRecord m : heldState.get()) {
-      held.add(m);
     }
   }
 
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    heldState.update(held);
+    held.snapshot();
   }
 
   @Override
   public void processElement1(StreamRecord<MatchRecord> record) {
     MatchRecord m = record.getValue();
-    if (!ready() || !held.isEmpty() || m.configOffset() > appliedOffset()) {
-      held.add(m);
-      return;
+    if (!held.holdIfNeeded(m, ready(), appliedOffset())) {
+      plan(m);
     }
-    plan(m);
   }
 
   @Override
@@ -77,13 +68,8 @@ public final class NotificationAugmentPlanner extends ConfiguredOperator<MatchRe
   }
 
   @Override
-  protected void onConfigurationAdvanced() {
-    int due = 0;
-    while (due < held.size() && held.get(due).configOffset() <= appliedOffset()) {
-      plan(held.get(due));
-      due++;
-    }
-    held.subList(0, due).clear();
+  protected void onConfigurationAdvanced() throws Exception {
+    held.release(this::plan, appliedOffset());
   }
 
   private void plan(MatchRecord m) {

@@ -8,17 +8,15 @@ import io.cxengage.job.augment.AugmentPlan;
 import io.cxengage.job.augment.AugmentSubject;
 import io.cxengage.job.config.ConfigView;
 import io.cxengage.job.config.ConfiguredOperator;
+import io.cxengage.job.config.HeldInOrder;
 import io.cxengage.job.model.ConfigUpdate;
 import io.cxengage.job.model.ParsedEvent;
 import io.cxengage.job.model.RoutedEvent;
 import io.cxengage.job.parse.DeadLetters;
 import io.cxengage.job.serde.JsonTypeInfo;
 import io.cxengage.job.serde.JsonTypeSerializer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -42,8 +40,7 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
       new OutputTag<>("engine-augment", JsonTypeInfo.of(AugmentSubject.class));
 
   private transient ConfigView view;
-  private transient ListState<ParsedEvent> heldState;
-  private transient List<ParsedEvent> held;
+  private transient HeldInOrder<ParsedEvent> held;
   private transient Counter routed;
   private transient Counter dead;
 
@@ -54,19 +51,15 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    heldState =
-        context
-            .getOperatorStateStore()
-            .getListState(
-                new ListStateDescriptor<>(
-                    "cx-router-held", new JsonTypeSerializer<>(ParsedEvent.class)));
+    held =
+        new HeldInOrder<>(
+            context.getOperatorStateStore(),
+            "cx-router-held",
+            new JsonTypeSerializer<>(ParsedEvent.class),
+            ParsedEvent::configOffset);
     view = new ConfigView();
     for (ConfigUpdate u : storedConfiguration()) {
       view.apply(u);
-    }
-    held = new ArrayList<>();
-    for (ParsedEvent e : heldState.get()) {
-      held.add(e);
     }
   }
 
@@ -80,18 +73,16 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    heldState.update(held);
+    held.snapshot();
   }
 
   @Override
   public void processElement1(StreamRecord<ParsedEvent> record) {
     ParsedEvent e = record.getValue();
     // an event waits for the configuration its writer had; later ones queue behind it, in order
-    if (!ready() || !held.isEmpty() || e.configOffset() > appliedOffset()) {
-      held.add(e);
-      return;
+    if (!held.holdIfNeeded(e, ready(), appliedOffset())) {
+      route(e);
     }
-    route(e);
   }
 
   @Override
@@ -100,13 +91,8 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   }
 
   @Override
-  protected void onConfigurationAdvanced() {
-    int due = 0;
-    while (due < held.size() && held.get(due).configOffset() <= appliedOffset()) {
-      route(held.get(due));
-      due++;
-    }
-    held.subList(0, due).clear();
+  protected void onConfigurationAdvanced() throws Exception {
+    held.release(this::route, appliedOffset());
   }
 
   private void route(ParsedEvent e) {
