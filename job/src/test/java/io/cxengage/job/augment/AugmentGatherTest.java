@@ -1,11 +1,9 @@
 package io.cxengage.job.augment;
 
+import static io.cxengage.job.augment.GatherFixtures.answer;
+import static io.cxengage.job.augment.GatherFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cxengage.connectors.json.Json;
-import io.cxengage.dsl.event.CustomerEvent;
-import io.cxengage.job.model.RoutedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,25 +30,6 @@ class AugmentGatherTest {
     return h;
   }
 
-  private static AugmentSubject event(String id, long ts, String... augments) {
-    List<AugmentPlan.FileLookup> lookups = new ArrayList<>();
-    for (String a : augments) {
-      lookups.add(new AugmentPlan.FileLookup(a, "t/" + a + "/ann", "user", null));
-    }
-    return AugmentSubject.of(
-        new RoutedEvent(
-            "t",
-            "ann",
-            new CustomerEvent(id, ts, (ObjectNode) Json.tree("{\"user\":\"ann\"}")),
-            -1),
-        new AugmentPlan(true, lookups, List.of()));
-  }
-
-  private static RowAnswer answer(String subject, String augment, String json) {
-    return new RowAnswer(
-        "t\u0000ann", subject, augment, json == null ? null : (ObjectNode) Json.tree(json));
-  }
-
   private static List<String> emitted(
       KeyedTwoInputStreamOperatorTestHarness<String, AugmentSubject, RowAnswer, AugmentSubject> h) {
     List<String> out = new ArrayList<>();
@@ -69,9 +48,9 @@ class AugmentGatherTest {
   @Test
   void aCustomersEventsLeaveInTheOrderTheyCameWithTheirOwnTimes() throws Exception {
     try (var h = harness(null)) {
-      h.processElement1(event("e1", 100, "AU1"), 100);
-      h.processElement1(event("e2", 200), 200);
-      h.processElement1(event("e3", 300, "AU1"), 300);
+      h.processElement1(subject("e1", 100, "AU1"), 100);
+      h.processElement1(subject("e2", 200), 200);
+      h.processElement1(subject("e3", 300, "AU1"), 300);
       h.processElement2(answer("e3", "AU1", "{\"tier\":\"silver\"}"), 300);
       assertThat(emitted(h)).as("e2 and e3 wait behind e1").isEmpty();
       h.processElement2(answer("e1", "AU1", "{\"tier\":\"gold\"}"), 100);
@@ -87,7 +66,7 @@ class AugmentGatherTest {
   void waitingSubjectsSurviveACheckpoint() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = harness(null)) {
-      h.processElement1(event("e1", 100, "AU1", "AU2"), 100);
+      h.processElement1(subject("e1", 100, "AU1", "AU2"), 100);
       h.processElement2(answer("e1", "AU2", "{\"phone\":\"1\"}"), 100);
       snapshot = h.snapshot(1, 1);
     }

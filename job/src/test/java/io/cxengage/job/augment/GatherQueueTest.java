@@ -1,13 +1,11 @@
 package io.cxengage.job.augment;
 
+import static io.cxengage.job.augment.GatherFixtures.answer;
+import static io.cxengage.job.augment.GatherFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxengage.connectors.json.Json;
-import io.cxengage.dsl.event.CustomerEvent;
-import io.cxengage.job.model.RoutedEvent;
 import io.cxengage.job.serde.JsonTypeSerializer;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -15,30 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class GatherQueueTest {
 
-  private static AugmentSubject subject(String id, String... augments) {
-    List<AugmentPlan.FileLookup> lookups = new ArrayList<>();
-    for (String a : augments) {
-      lookups.add(new AugmentPlan.FileLookup(a, "t/" + a + "/ann", "user", null));
-    }
-    return AugmentSubject.of(
-        new RoutedEvent(
-            "t",
-            "ann",
-            new CustomerEvent(id, 1000, (ObjectNode) Json.tree("{\"user\":\"ann\"}")),
-            -1),
-        new AugmentPlan(true, lookups, List.of()));
-  }
-
-  private static RowAnswer answer(String subject, String augment, String json) {
-    return new RowAnswer(
-        "t\u0000ann", subject, augment, json == null ? null : (ObjectNode) Json.tree(json));
-  }
-
   @Test
   void aSubjectLeavesWhenAllItsAnswersAreInAndEveryEarlierSubjectHasLeft() {
     GatherQueue q = new GatherQueue();
-    q.offer(subject("e1", "AU1", "AU2"));
-    q.offer(subject("e2", "AU1"));
+    q.offer(subject("e1", 1000, "AU1", "AU2"));
+    q.offer(subject("e2", 1000, "AU1"));
     q.answer(answer("e2", "AU1", "{\"tier\":\"gold\"}"));
     assertThat(q.drain()).as("e2 is complete but waits behind e1").isEmpty();
     q.answer(answer("e1", "AU2", null));
@@ -56,7 +35,7 @@ class GatherQueueTest {
     GatherQueue q = new GatherQueue();
     q.answer(answer("e1", "AU1", "{\"tier\":\"gold\"}"));
     assertThat(q.isEmpty()).isFalse();
-    q.offer(subject("e1", "AU1"));
+    q.offer(subject("e1", 1000, "AU1"));
     assertThat(q.drain())
         .singleElement()
         .satisfies(s -> assertThat(s.merged()).isEqualTo(Json.tree("{\"tier\":\"gold\"}")));
@@ -66,7 +45,7 @@ class GatherQueueTest {
   @Test
   void laterAugmentsWinOnAnAttributeBothFill() {
     GatherQueue q = new GatherQueue();
-    q.offer(subject("e1", "AU10", "AU9"));
+    q.offer(subject("e1", 1000, "AU10", "AU9"));
     q.answer(answer("e1", "AU9", "{\"tier\":\"nine\",\"a\":1}"));
     q.answer(answer("e1", "AU10", "{\"tier\":\"ten\"}"));
     AugmentSubject s = q.drain().get(0);
@@ -78,7 +57,7 @@ class GatherQueueTest {
   @Test
   void theQueueSurvivesItsStateSerialiser() throws Exception {
     GatherQueue q = new GatherQueue();
-    q.offer(subject("e1", "AU1", "AU2"));
+    q.offer(subject("e1", 1000, "AU1", "AU2"));
     q.answer(answer("e1", "AU1", "{\"tier\":\"gold\"}"));
     q.answer(answer("e9", "AU1", null));
     JsonTypeSerializer<GatherQueue> serializer = new JsonTypeSerializer<>(GatherQueue.class);

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
@@ -114,7 +113,7 @@ class AugmentApiITCase {
 
   private static String visit(String user, String type) throws Exception {
     String n = Integer.toString(seq.incrementAndGet());
-    kafka.raw(
+    kafka.event(
         "web",
         "{\"user\":\""
             + user
@@ -126,17 +125,6 @@ class AugmentApiITCase {
             + System.currentTimeMillis()
             + "}");
     return n;
-  }
-
-  private static List<JsonNode> reactions(Predicate<List<JsonNode>> done) {
-    return kafka
-        .awaitRecords(
-            kafka.topics.reactions(),
-            values -> done.test(values.stream().map(Json::tree).toList()),
-            Duration.ofSeconds(90))
-        .stream()
-        .map(Json::tree)
-        .toList();
   }
 
   private static List<JsonNode> of(List<JsonNode> rs, String pattern, String seqNumber) {
@@ -210,7 +198,7 @@ class AugmentApiITCase {
       List<String> visits =
           List.of(visit("ann", "visit"), visit("ann", "visit"), visit("ann", "visit"));
       List<JsonNode> rs =
-          reactions(r -> visits.stream().allMatch(n -> !of(r, "GOLD", n).isEmpty()));
+          kafka.reactions(r -> visits.stream().allMatch(n -> !of(r, "GOLD", n).isEmpty()));
       for (String n : visits) {
         assertThat(of(rs, "GOLD", n)).hasSize(1);
         assertThat(of(rs, "VISIT", n)).hasSize(1);
@@ -222,7 +210,7 @@ class AugmentApiITCase {
       // fires and GOLD does not
       List<String> failing =
           List.of(visit("slow", "visit"), visit("broken", "visit"), visit("garbled", "visit"));
-      rs = reactions(r -> failing.stream().allMatch(n -> !of(r, "VISIT", n).isEmpty()));
+      rs = kafka.reactions(r -> failing.stream().allMatch(n -> !of(r, "VISIT", n).isEmpty()));
       for (String n : failing) {
         assertThat(of(rs, "VISIT", n)).hasSize(1);
         assertThat(of(rs, "GOLD", n)).isEmpty();
@@ -241,7 +229,7 @@ class AugmentApiITCase {
 
       // notification: the reaction context gets the phone the contacts API gives
       String call = visit("bob", "call-me");
-      rs = reactions(r -> !of(r, "CALL", call).isEmpty());
+      rs = kafka.reactions(r -> !of(r, "CALL", call).isEmpty());
       JsonNode reaction = of(rs, "CALL", call).get(0);
       assertThat(reaction.get("status").asText()).isEqualTo("sent");
       assertThat(reaction.get("params").get("phone").asText()).isEqualTo("+1555bob");

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.connectors.config.AugmentDocument;
-import io.cxengage.connectors.config.ConfigKey;
-import io.cxengage.connectors.config.ConfigKind;
-import io.cxengage.connectors.config.IntegrationDocument;
 import io.cxengage.connectors.fakes.FakeServer;
 import io.cxengage.connectors.fakes.FakeTwilio;
-import io.cxengage.connectors.json.Json;
 import io.cxengage.connectors.secrets.SecretCipher;
 import io.cxengage.job.EngineJob;
 import io.cxengage.job.JobSettings;
@@ -18,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * File augments end to end: rows written to cx.augment-rows in the admin API's format (key {@code
  * tenant/AUn/joinValue}, the row as a JSON object, null to delete) and manifests naming the join
  * column, on a real broker and one local Flink cluster with RocksDB state, shared by the tests:
- * each configures its own tenant while the job runs. Engine augments decide whether a pattern
- * fires, in the order of their ids; a notification augment fills a Twilio send.
+ * each configures its own tenant while the job runs, and its events carry the configuration offset
+ * as the admin API's do, so the job matches them under that configuration. Engine augments decide
+ * whether a pattern fires, in the order of their ids; a notification augment fills a Twilio send.
  */
 class AugmentFileITCase {
 
@@ -97,10 +93,7 @@ class AugmentFileITCase {
         1L);
   }
 
-  /**
-   * The pattern that tells a tenant's configuration has arrived: written last, so once it fires
-   * every document written before it is in force (cx.config has one partition).
-   */
+  /** The pattern whose firing tells that a customer's earlier events have all been matched. */
   private static void sentinel(String tenant) throws Exception {
     kafka.pattern(
         tenant,
@@ -119,7 +112,7 @@ class AugmentFileITCase {
   private static String send(String tenant, String attributesWithoutClosingBrace, String type)
       throws Exception {
     String n = Integer.toString(seq.incrementAndGet());
-    kafka.raw(
+    kafka.event(
         tenant,
         attributesWithoutClosingBrace
             + ",\"type\":\""
@@ -138,18 +131,7 @@ class AugmentFileITCase {
    */
   private static List<JsonNode> afterSentinel(String tenant, String user) throws Exception {
     String n = send(tenant, "{\"user\":\"" + user + "\"", "sentinel");
-    return reactions(rs -> rs.stream().anyMatch(r -> is(r, "SENTINEL", n)));
-  }
-
-  private static List<JsonNode> reactions(Predicate<List<JsonNode>> done) {
-    return kafka
-        .awaitRecords(
-            kafka.topics.reactions(),
-            values -> done.test(values.stream().map(Json::tree).toList()),
-            Duration.ofSeconds(90))
-        .stream()
-        .map(Json::tree)
-        .toList();
+    return kafka.reactions(rs -> rs.stream().anyMatch(r -> is(r, "SENTINEL", n)));
   }
 
   private static boolean is(JsonNode reaction, String pattern, String seqNumber) {
@@ -193,7 +175,7 @@ class AugmentFileITCase {
         "gym", "LEAK", "(event (= secret \"s3\"))", "(send echo message {:message *seq*})", true);
     sentinel("gym");
 
-    // before the upload: the augments and patterns are in force, the event lacks tier, no firing
+    // before the upload: the augments and patterns are in force, the event lacks tier: no firing
     String before = login("gym", "ann");
     List<JsonNode> rs = afterSentinel("gym", "ann");
     assertThat(fired(rs, "GOLD", before)).isFalse();
@@ -264,20 +246,8 @@ class AugmentFileITCase {
 
   @Test
   void aNotificationAugmentFillsThePhoneOfATwilioSend() throws Exception {
-    SecretCipher cipher = SecretCipher.fromBase64(SECRET_KEY);
     kafka.tenant("shop", "user");
-    kafka.config(
-        ConfigKey.of("shop", ConfigKind.INTEGRATION, "twilio"),
-        new IntegrationDocument(
-            Map.of(
-                "id",
-                "twilio",
-                "account",
-                "AC123",
-                "password",
-                cipher.encrypt("tw-token"),
-                "from",
-                "+15550000001")));
+    kafka.twilio("shop", SecretCipher.fromBase64(SECRET_KEY));
     kafka.augment("shop", file("AU1", "notification", null), "user", "phone");
     kafka.row("shop", "AU1", "ann", "{\"user\":\"ann\",\"phone\":\"+15551234567\"}");
     kafka.pattern(
@@ -293,7 +263,7 @@ class AugmentFileITCase {
     while (twilio.received().isEmpty() && System.nanoTime() < deadline) {
       send("shop", "{\"user\":\"ann\"", "order");
       long before = outcomes;
-      outcomes = orderOutcomes(reactions(rs -> orderOutcomes(rs) > before));
+      outcomes = orderOutcomes(kafka.reactions(rs -> orderOutcomes(rs) > before));
     }
     assertThat(twilio.received()).isNotEmpty();
     FakeServer.Received sms = twilio.received().get(0);

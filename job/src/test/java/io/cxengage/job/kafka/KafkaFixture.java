@@ -1,12 +1,16 @@
 package io.cxengage.job.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.connectors.config.AugmentDocument;
 import io.cxengage.connectors.config.ConfigKey;
 import io.cxengage.connectors.config.ConfigKind;
+import io.cxengage.connectors.config.IntegrationDocument;
 import io.cxengage.connectors.config.KeyAttributeDocument;
 import io.cxengage.connectors.config.PatternDocument;
 import io.cxengage.connectors.config.TenantDocument;
 import io.cxengage.connectors.json.Json;
+import io.cxengage.connectors.secrets.SecretCipher;
+import io.cxengage.connectors.topics.EventHeaders;
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -30,6 +36,9 @@ final class KafkaFixture implements AutoCloseable {
   final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
   final TopicNames topics = TopicNames.defaults();
   final KafkaProducer<byte[], byte[]> producer;
+
+  /** The offset of the last configuration record written here (cx.config has one partition). */
+  private final AtomicLong lastConfigOffset = new AtomicLong(-1);
 
   KafkaFixture() {
     broker.createTopics(topics.newTopics(2, (short) 1));
@@ -57,19 +66,17 @@ final class KafkaFixture implements AutoCloseable {
   }
 
   void deletePattern(String tenant, String id) throws Exception {
-    producer
-        .send(
-            new ProducerRecord<>(
-                topics.config(),
-                bytes(ConfigKey.of(tenant, ConfigKind.PATTERN, id).toString()),
-                null))
-        .get();
+    write(ConfigKey.of(tenant, ConfigKind.PATTERN, id), null);
   }
 
   void config(ConfigKey key, Object doc) throws Exception {
-    producer
-        .send(new ProducerRecord<>(topics.config(), bytes(key.toString()), Json.writeBytes(doc)))
-        .get();
+    write(key, Json.writeBytes(doc));
+  }
+
+  private void write(ConfigKey key, byte[] value) throws Exception {
+    RecordMetadata written =
+        producer.send(new ProducerRecord<>(topics.config(), bytes(key.toString()), value)).get();
+    lastConfigOffset.accumulateAndGet(written.offset(), Math::max);
   }
 
   /** An augment and, for a file, the manifest of its upload as the admin API writes it. */
@@ -93,6 +100,25 @@ final class KafkaFixture implements AutoCloseable {
         .get();
   }
 
+  /**
+   * The tenant's Twilio integration for a {@code FakeTwilio} that knows account {@code AC123} with
+   * token {@code tw-token}; messages come from {@code +15550000001}.
+   */
+  void twilio(String tenant, SecretCipher cipher) throws Exception {
+    config(
+        ConfigKey.of(tenant, ConfigKind.INTEGRATION, "twilio"),
+        new IntegrationDocument(
+            Map.of(
+                "id",
+                "twilio",
+                "account",
+                "AC123",
+                "password",
+                cipher.encrypt("tw-token"),
+                "from",
+                "+15550000001")));
+  }
+
   void raw(String key, String value) throws Exception {
     producer
         .send(
@@ -101,6 +127,19 @@ final class KafkaFixture implements AutoCloseable {
                 key == null ? null : bytes(key),
                 value == null ? null : bytes(value)))
         .get();
+  }
+
+  /**
+   * An event of {@code tenant} as the admin API writes it: with the offset of the configuration
+   * written so far ({@link EventHeaders#CONFIG_OFFSET}), so the job matches it only once that
+   * configuration is in force. (Rows of augments have no such ordering: they are not
+   * configuration.)
+   */
+  void event(String tenant, String json) throws Exception {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topics.events(), bytes(tenant), bytes(json));
+    record.headers().add(EventHeaders.CONFIG_OFFSET, bytes(Long.toString(lastConfigOffset.get())));
+    producer.send(record).get();
   }
 
   static byte[] bytes(String s) {
@@ -135,6 +174,17 @@ final class KafkaFixture implements AutoCloseable {
       }
       return values;
     }
+  }
+
+  /** The reactions (read from the start of cx.reactions) once {@code done} holds of them. */
+  List<JsonNode> reactions(Predicate<List<JsonNode>> done) {
+    return awaitRecords(
+            topics.reactions(),
+            values -> done.test(values.stream().map(Json::tree).toList()),
+            Duration.ofSeconds(90))
+        .stream()
+        .map(Json::tree)
+        .toList();
   }
 
   /** Everything a topic holds (committed), read for {@code time}. */

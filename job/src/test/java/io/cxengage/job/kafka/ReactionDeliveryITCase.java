@@ -46,18 +46,7 @@ class ReactionDeliveryITCase {
         FakeTwilio twilio = new FakeTwilio(Map.of("AC123", "tw-token"));
         FakeSendgrid sendgrid = new FakeSendgrid("SG.key")) {
       kafka.tenant("shop", "user");
-      kafka.config(
-          ConfigKey.of("shop", ConfigKind.INTEGRATION, "twilio"),
-          new IntegrationDocument(
-              Map.of(
-                  "id",
-                  "twilio",
-                  "account",
-                  "AC123",
-                  "password",
-                  cipher.encrypt("tw-token"),
-                  "from",
-                  "+15550000001")));
+      kafka.twilio("shop", cipher);
       kafka.config(
           ConfigKey.of("shop", ConfigKind.INTEGRATION, "sendgrid"),
           new IntegrationDocument(
