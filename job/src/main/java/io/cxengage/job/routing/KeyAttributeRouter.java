@@ -7,19 +7,14 @@ import io.cxengage.job.augment.Augment;
 import io.cxengage.job.augment.AugmentPlan;
 import io.cxengage.job.augment.AugmentSubject;
 import io.cxengage.job.config.ConfigView;
-import io.cxengage.job.config.ConfiguredOperator;
-import io.cxengage.job.config.HeldInOrder;
-import io.cxengage.job.model.ConfigUpdate;
+import io.cxengage.job.config.InOrderConfiguredOperator;
 import io.cxengage.job.model.ParsedEvent;
 import io.cxengage.job.model.RoutedEvent;
 import io.cxengage.job.parse.DeadLetters;
 import io.cxengage.job.serde.JsonTypeInfo;
-import io.cxengage.job.serde.JsonTypeSerializer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -31,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  * a tenant with engine augments goes to {@link #AUGMENT} with its augment plan, to be augmented
  * before matching; the others go straight on.
  */
-public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, RoutedEvent> {
+public final class KeyAttributeRouter extends InOrderConfiguredOperator<ParsedEvent, RoutedEvent> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<DeadLetterRecord> DEAD =
@@ -39,28 +34,11 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   public static final OutputTag<AugmentSubject> AUGMENT =
       new OutputTag<>("engine-augment", JsonTypeInfo.of(AugmentSubject.class));
 
-  private transient ConfigView view;
-  private transient HeldInOrder<ParsedEvent> held;
   private transient Counter routed;
   private transient Counter dead;
 
   public KeyAttributeRouter(boolean initiallyReady) {
-    super(initiallyReady);
-  }
-
-  @Override
-  public void initializeState(StateInitializationContext context) throws Exception {
-    super.initializeState(context);
-    held =
-        new HeldInOrder<>(
-            context.getOperatorStateStore(),
-            "cx-router-held",
-            new JsonTypeSerializer<>(ParsedEvent.class),
-            ParsedEvent::configOffset);
-    view = new ConfigView();
-    for (ConfigUpdate u : storedConfiguration()) {
-      view.apply(u);
-    }
+    super(initiallyReady, "cx-router-held", ParsedEvent.class);
   }
 
   @Override
@@ -71,31 +49,12 @@ public final class KeyAttributeRouter extends ConfiguredOperator<ParsedEvent, Ro
   }
 
   @Override
-  public void snapshotState(StateSnapshotContext context) throws Exception {
-    super.snapshotState(context);
-    held.snapshot();
+  protected long requiredOffset(ParsedEvent e) {
+    return e.configOffset();
   }
 
   @Override
-  public void processElement1(StreamRecord<ParsedEvent> record) {
-    ParsedEvent e = record.getValue();
-    // an event waits for the configuration its writer had; later ones queue behind it, in order
-    if (!held.holdIfNeeded(e, ready(), appliedOffset())) {
-      route(e);
-    }
-  }
-
-  @Override
-  protected void onConfiguration(ConfigUpdate update) {
-    view.apply(update);
-  }
-
-  @Override
-  protected void onConfigurationAdvanced() throws Exception {
-    held.release(this::route, appliedOffset());
-  }
-
-  private void route(ParsedEvent e) {
+  protected void process(ParsedEvent e) {
     String problem = null;
     JsonNode value = null;
     Optional<ConfigView.TenantConfig> tenant = view.existing(e.tenant());
