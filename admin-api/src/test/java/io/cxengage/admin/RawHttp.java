@@ -53,6 +53,19 @@ public final class RawHttp {
             + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
   }
 
+  /** A keep-alive {@code POST} of a JSON body to a path as given, bytes and all. */
+  public static Answer post(int port, String rawPath, String body) {
+    return exchange(
+        "127.0.0.1",
+        port,
+        "POST "
+            + rawPath
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.getBytes(UTF_8).length
+            + "\r\n\r\n"
+            + body);
+  }
+
   private static Answer exchange(String localIp, int port, String request) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(localIp, 0));

@@ -34,6 +34,12 @@ public final class ApiServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.router.treatMultipleSlashesAsSingleSlash = true;
               config.http.generateEtags = false;
+              // Javalin puts its servlet context inside a handler the server already has
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setHandler(new UnsafeUriRefusal());
+                    server.setErrorHandler(new UnsafeUriRefusal.Errors());
+                  });
               // The API keeps no HTTP sessions, but Javalin opens one for every WebSocket upgrade
               // (to copy its attributes) and Jetty's default keeps a session forever: let them go.
               config.jetty.modifyServletContextHandler(

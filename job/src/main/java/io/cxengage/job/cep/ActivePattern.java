@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 import org.apache.flink.cep.nfa.NFA;
 
 /**
@@ -20,6 +21,7 @@ public final class ActivePattern {
   private final CompiledWhen compiled;
   private final NFA<CustomerEvent> nfa;
   private final String stateKey;
+  private final Predicate<CustomerEvent> starts;
 
   public ActivePattern(PatternDocument document, CompiledWhen compiled) {
     this.document = document;
@@ -27,6 +29,15 @@ public final class ActivePattern {
     this.compiled = compiled;
     this.nfa = compiled.nfaFactory().createNFA();
     this.stateKey = document.id() + "#" + whenVersion;
+    this.starts = NfaStarts.of(nfa).orElse(e -> true);
+  }
+
+  /**
+   * Whether the event could start a partial match; false only when it certainly cannot, so that an
+   * NFA without partial matches need not be run for it.
+   */
+  public boolean canStart(CustomerEvent event) {
+    return starts.test(event);
   }
 
   /** The version of a pattern's matching state: a digest of its {@code when} text. */

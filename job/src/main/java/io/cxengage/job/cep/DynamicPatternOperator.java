@@ -316,6 +316,9 @@ public final class DynamicPatternOperator
         if (c.hasAbsent() && c.absent().test(event.attributes())) {
           dropPendings(p.stateKey(), accessor, pend -> pend.deadline() >= ts);
         }
+        if (!stored && !p.canStart(event)) {
+          continue; // no partial match, and this event starts none: the NFA would stay as it is
+        }
         // earliestStart is Long.MAX_VALUE when nothing has started: compare without adding to it
         if (c.windowMillis() > 0 && NfaPruning.earliestStart(state) < ts - c.windowMillis()) {
           p.nfa().advanceTime(accessor, state, ts, skip(c));
