@@ -48,9 +48,11 @@ public final class PlanExecutor {
     }
     if (kind.equals(DELAY)) {
       finishMain(run, path, true, null, now);
-    } else if (kind.equals(WITHIN)) {
+    } else if (kind.equals(WITHIN) && st.phase.equals(StepState.MAIN)) {
+      // a timed-out step has failed for good: its failure option runs, as for any failure; what
+      // its main work still answers later is ignored (the step is no longer in its main phase)
       Reaction node = plan.node(path);
-      complete(run, path, false, "timed out after " + node.options().withinMillis() + " ms", now);
+      finishMain(run, path, false, "timed out after " + node.options().withinMillis() + " ms", now);
     }
   }
 
@@ -170,7 +172,11 @@ public final class PlanExecutor {
       return; // the parent already ended (a time limit); this outcome no longer matters
     }
     Reaction owner = plan.node(parentPath);
-    if (plan.isOptionBranch(parentPath, path)) {
+    boolean optionBranch = plan.isOptionBranch(parentPath, path);
+    if (!optionBranch && !parent.phase.equals(StepState.MAIN)) {
+      return; // the parent's main work already ended (a time limit): a late child changes nothing
+    }
+    if (optionBranch) {
       // success: the branch's outcome is the step's; failure: the failure is handled if it went
       // well
       complete(run, parentPath, ok, ok ? null : error, now);
