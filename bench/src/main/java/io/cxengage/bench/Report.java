@@ -1,4 +1,4 @@
-package io.cxengage.bench.cep;
+package io.cxengage.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,30 +16,36 @@ import java.util.stream.Collectors;
 
 /**
  * The figures of a bench run, printed as {@code name: value unit} lines as they are known: for a
- * measured run the median of its repetitions (wall-clock events/s, events per CPU-second of the
- * operator's task, matches, seconds, GC), then ratios of medians.
+ * measured run the median of its repetitions (wall-clock events/s, events per CPU-second of what
+ * the bench times, matches, seconds, GC), then ratios of medians.
  */
-final class Report {
+public final class Report {
 
   /** One execution of one run. */
-  record Result(double rate, double cpuRate, long matches, double seconds, long gcMillis) {}
+  public record Result(double rate, double cpuRate, long matches, double seconds, long gcMillis) {}
 
   private final PrintStream console;
+  private final String cpu;
   private final List<String> lines = new ArrayList<>();
   private final Map<String, Double> rates = new HashMap<>();
   private final Map<String, Double> cpuRates = new HashMap<>();
 
-  Report(PrintStream console) {
+  /**
+   * A report to {@code console}; {@code cpu} names what the CPU figures count (e.g. {@code
+   * per-task-cpu}: the CPU time of the operator's task thread).
+   */
+  public Report(PrintStream console, String cpu) {
     this.console = console;
+    this.cpu = cpu;
   }
 
-  void comment(String format, Object... args) {
+  public void comment(String format, Object... args) {
     console.printf(Locale.ROOT, "# " + format + "%n", args);
     console.flush();
   }
 
   /** The figures of a run from its repetitions. */
-  void figures(String name, List<Result> results, String counted) {
+  public void figures(String name, List<Result> results, String counted) {
     double rate = median(results.stream().mapToDouble(Result::rate).toArray());
     double cpuRate = median(results.stream().mapToDouble(Result::cpuRate).toArray());
     rates.put(name, rate);
@@ -57,7 +63,7 @@ final class Report {
         name + ".matches",
         Arrays.stream(matches).mapToObj(Long::toString).collect(Collectors.joining(",")),
         counted);
-    print(name + ".per-task-cpu", format(cpuRate), "events/cpu-s");
+    print(name + "." + cpu, format(cpuRate), "events/cpu-s");
     print(
         name + ".seconds",
         String.format(
@@ -70,22 +76,21 @@ final class Report {
   }
 
   /** {@code numerator / denominator} of wall-clock and of CPU rates, when both were measured. */
-  void ratio(String name, String numerator, String denominator) {
+  public void ratio(String name, String numerator, String denominator) {
     if (rates.containsKey(numerator) && rates.containsKey(denominator)) {
       print(name, ratio(rates.get(numerator) / rates.get(denominator)), "x");
-      print(
-          name + ".per-task-cpu", ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
+      print(name + "." + cpu, ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
     }
   }
 
-  void print(String name, String value, String unit) {
+  public void print(String name, String value, String unit) {
     String line = name + ": " + value + " " + unit;
     lines.add(line);
     console.println(line);
     console.flush();
   }
 
-  void appendTo(Path file) throws IOException {
+  public void appendTo(Path file) throws IOException {
     Files.write(
         file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }

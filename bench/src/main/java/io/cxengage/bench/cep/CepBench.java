@@ -1,5 +1,7 @@
 package io.cxengage.bench.cep;
 
+import io.cxengage.bench.JvmTimes;
+import io.cxengage.bench.Report;
 import io.cxengage.job.model.RoutedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +120,7 @@ public final class CepBench implements Callable<Integer> {
   @Option(names = "--out", description = "Also append the figure lines to this file.")
   Path out;
 
-  private final Report report = new Report(System.out);
+  private final Report report = new Report(System.out, "per-task-cpu");
 
   /** One figure to measure: a job over the first {@code events} events of a workload's stream. */
   private record Run(
@@ -244,9 +246,9 @@ public final class CepBench implements Callable<Integer> {
     long n = run.events();
     EventSupply.set(new BenchStream(n, k, seed, run.workload().types()).generate());
     System.gc();
-    long gcBefore = gcMillis();
+    long gcBefore = JvmTimes.gcMillis();
     execute(backend, env -> run.job().accept(env, n), run.name());
-    long gc = gcMillis() - gcBefore;
+    long gc = JvmTimes.gcMillis() - gcBefore;
     EventSupply.set(new RoutedEvent[0]);
     double seconds = RunMeter.elapsedNanos() / 1e9;
     return new Report.Result(
@@ -267,14 +269,5 @@ public final class CepBench implements Callable<Integer> {
     job.accept(env);
     RunMeter.reset();
     env.execute(name);
-  }
-
-  /** Collection time of every collector of this JVM so far (the MiniCluster runs in it). */
-  private static long gcMillis() {
-    long total = 0;
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
   }
 }
