@@ -50,7 +50,9 @@ public final class CepBench implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "Sized for a few minutes: 100,000 events over 10,000 keys.")
+      description =
+          "Sized to leave run.sh --quick room for the pipeline steps: 30,000 events over 10,000"
+              + " keys.")
   boolean quick;
 
   @Option(names = "--events", description = "Events in the stream (default 1,000,000).")
@@ -89,7 +91,7 @@ public final class CepBench implements Callable<Integer> {
       names = "--static-rocksdb-events",
       description =
           "At most this many events for the static operator on RocksDB, which slows down"
-              + " quadratically there (default 20,000, quick 10,000; 0 = all).")
+              + " quadratically there (default 20,000, quick 5,000; 0 = all).")
   Long staticRocksdbEvents;
 
   @Option(
@@ -137,9 +139,9 @@ public final class CepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    long n = events != null ? events : quick ? 100_000 : 1_000_000;
+    long n = events != null ? events : quick ? 30_000 : 1_000_000;
     int k = keys != null ? keys : quick ? 10_000 : 100_000;
-    long staticCap = staticRocksdbEvents != null ? staticRocksdbEvents : quick ? 10_000 : 20_000;
+    long staticCap = staticRocksdbEvents != null ? staticRocksdbEvents : quick ? 5_000 : 20_000;
     staticCap = staticCap <= 0 ? n : Math.min(n, staticCap);
     long warmup = warmupEvents != null ? warmupEvents : Math.min(n / 5, 100_000);
     for (String run : runs) {

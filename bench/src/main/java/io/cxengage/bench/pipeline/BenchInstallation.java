@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the embedded default runs besides the job, for one bench run: an in-process KRaft broker and
@@ -34,8 +36,12 @@ final class BenchInstallation implements AutoCloseable {
     broker = EmbeddedKafkaBroker.startTemporary();
   }
 
-  /** Topics and an admin API for the next run, with the bench tenant; closes the previous API. */
-  AdminClient newRun() throws Exception {
+  /**
+   * Topics and an admin API for the next run, with the bench tenant and the workload's first {@code
+   * patterns} patterns, created over HTTP; returns their ids (pattern j's at j). Closes the
+   * previous run's API.
+   */
+  List<String> newRun(int patterns) throws Exception {
     closeApi();
     topics = new TopicNames("run" + ++runs + "-");
     // as many event partitions as the embedded default: max(2, parallelism)
@@ -53,7 +59,14 @@ final class BenchInstallation implements AutoCloseable {
             new PrintStream(OutputStream.nullOutputStream()));
     admin = AdminClient.login(http, api.port(), ADMIN_ID, ADMIN_SECRET);
     admin.createTenant(PipelineWorkload.TENANT);
-    return admin;
+    List<String> ids = new ArrayList<>(patterns);
+    List<String> whens = PipelineWorkload.patterns(patterns);
+    for (int j = 0; j < patterns; j++) {
+      ids.add(
+          admin.createPattern(
+              PipelineWorkload.TENANT, "P" + j, whens.get(j), PipelineWorkload.THEN));
+    }
+    return ids;
   }
 
   String bootstrap() {

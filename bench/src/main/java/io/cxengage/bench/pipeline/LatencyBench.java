@@ -1,7 +1,6 @@
 package io.cxengage.bench.pipeline;
 
 import io.cxengage.bench.Report;
-import io.cxengage.bench.admin.AdminClient;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.time.Duration;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,11 +50,7 @@ public final class LatencyBench implements Callable<Integer> {
               + " patterns' windows, so matches only reach their steady rate after a minute")
   Integer warmupSeconds;
 
-  @Option(names = "--keys", description = "customer keys (default 100,000)")
-  int keys = 100_000;
-
-  @Option(names = "--seed", description = "SplitMix64 seed (default 42)")
-  long seed = 42;
+  @Mixin WorkloadOptions workload = new WorkloadOptions();
 
   @Option(names = "--patterns", description = "patterns (default 100)")
   int patterns = 100;
@@ -83,7 +79,7 @@ public final class LatencyBench implements Callable<Integer> {
     report.comment(
         "pipeline latency: %d patterns, %d keys, %.0f events/s (half of %.0f), %d s measured after"
             + " %d s, embedded default (parallelism 2, RocksDB, checkpoints every 10 s)",
-        patterns, keys, rate, maxRate, measured, warmup);
+        patterns, workload.keys, rate, maxRate, measured, warmup);
     try (BenchInstallation installation = new BenchInstallation()) {
       report.print("pipeline.latency.rate", String.format(Locale.ROOT, "%.0f", rate), "events/s");
       for (String timeout : bufferTimeouts) {
@@ -106,15 +102,11 @@ public final class LatencyBench implements Callable<Integer> {
       int measured,
       String name)
       throws Exception {
-    AdminClient admin = installation.newRun();
+    List<String> ids = installation.newRun(patterns);
     Set<String> absent = new HashSet<>();
-    List<String> whens = PipelineWorkload.patterns(patterns);
-    for (int j = 0; j < whens.size(); j++) {
-      String id =
-          admin.createPattern(
-              PipelineWorkload.TENANT, "P" + j, whens.get(j), PipelineWorkload.THEN);
+    for (int j = 0; j < ids.size(); j++) {
       if (PipelineWorkload.isAbsent(j)) {
-        absent.add(id);
+        absent.add(ids.get(j));
       }
     }
     Latencies uncommitted = new Latencies();
@@ -129,8 +121,7 @@ public final class LatencyBench implements Callable<Integer> {
           EventProducer producer =
               new EventProducer(installation.bootstrap(), installation.topics().events())) {
         long sent =
-            producer.paced(
-                new PipelineWorkload(keys, seed), rate, () -> EventProducer.micros() > measureTo);
+            producer.paced(workload.stream(), rate, () -> EventProducer.micros() > measureTo);
         Await.until(
             () -> engine.eventsThrough(Graph.WHOLE) >= sent,
             Duration.ofMinutes(5),

@@ -4,12 +4,12 @@ import io.cxengage.bench.Report;
 import io.cxengage.bench.admin.AdminClient;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,11 +36,7 @@ public final class ReloadBench implements Callable<Integer> {
   @Option(names = "--rate", description = "events/s flowing meanwhile (default 2,000)")
   double rate = 2_000;
 
-  @Option(names = "--keys", description = "customer keys (default 100,000)")
-  int keys = 100_000;
-
-  @Option(names = "--seed", description = "SplitMix64 seed (default 42)")
-  long seed = 42;
+  @Mixin WorkloadOptions workload = new WorkloadOptions();
 
   private final Report report = new Report(System.out, "per-process-cpu");
   private final Map<String, Long> firstUncommitted = new ConcurrentHashMap<>();
@@ -58,11 +54,8 @@ public final class ReloadBench implements Callable<Integer> {
     Latencies uncommitted = new Latencies();
     Latencies committed = new Latencies();
     try (BenchInstallation installation = new BenchInstallation()) {
-      AdminClient admin = installation.newRun();
-      List<String> whens = PipelineWorkload.patterns(100);
-      for (int j = 0; j < whens.size(); j++) {
-        admin.createPattern(PipelineWorkload.TENANT, "P" + j, whens.get(j), PipelineWorkload.THEN);
-      }
+      installation.newRun(100);
+      AdminClient admin = installation.admin();
       String topic = installation.topics().reactions();
       try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, Map.of());
           ReactionWatcher a = firstOf(installation, topic, "read_uncommitted", firstUncommitted);
@@ -71,8 +64,7 @@ public final class ReloadBench implements Callable<Integer> {
               new EventProducer(installation.bootstrap(), installation.topics().events())) {
         var done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread events =
-            new Thread(
-                () -> producer.paced(new PipelineWorkload(keys, seed), rate, done::get), "events");
+            new Thread(() -> producer.paced(workload.stream(), rate, done::get), "events");
         events.start();
         Await.until(() -> engine.eventsThrough(Graph.WHOLE) > 0, Duration.ofMinutes(2), "events");
         Thread.sleep(5_000);

@@ -1,7 +1,6 @@
 package io.cxengage.bench.pipeline;
 
 import io.cxengage.bench.Report;
-import io.cxengage.bench.admin.AdminClient;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.io.DataInputStream;
 import java.io.InputStream;
@@ -63,8 +62,10 @@ public final class StateSizeBench implements Callable<Integer> {
     }
     Path savepoints = Files.createTempDirectory("cx-bench-savepoints");
     try (BenchInstallation installation = new BenchInstallation()) {
-      AdminClient admin = installation.newRun();
-      admin.createPattern(PipelineWorkload.TENANT, "probe", PROBE, PipelineWorkload.THEN);
+      installation.newRun(0);
+      installation
+          .admin()
+          .createPattern(PipelineWorkload.TENANT, "probe", PROBE, PipelineWorkload.THEN);
       try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, Map.of());
           EventProducer producer =
               new EventProducer(installation.bootstrap(), installation.topics().events())) {

@@ -2,7 +2,6 @@ package io.cxengage.bench.pipeline;
 
 import io.cxengage.bench.JvmTimes;
 import io.cxengage.bench.Report;
-import io.cxengage.bench.admin.AdminClient;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,11 +34,7 @@ public final class ThroughputBench implements Callable<Integer> {
   @Option(names = "--events", description = "events per run (default 1,000,000)")
   Integer events;
 
-  @Option(names = "--keys", description = "customer keys (default 100,000)")
-  int keys = 100_000;
-
-  @Option(names = "--seed", description = "SplitMix64 seed (default 42)")
-  long seed = 42;
+  @Mixin WorkloadOptions workload = new WorkloadOptions();
 
   @Option(
       names = "--patterns",
@@ -59,11 +55,11 @@ public final class ThroughputBench implements Callable<Integer> {
   public Integer call() throws Exception {
     int n = events != null ? events : quick ? 200_000 : 1_000_000;
     int warmup = warmupEvents != null ? warmupEvents : quick ? 50_000 : 100_000;
-    PipelineWorkload.Event[] stream = new PipelineWorkload(keys, seed).next(n);
+    PipelineWorkload.Event[] stream = workload.stream().next(n);
     report.comment(
         "pipeline throughput: %d events, %d keys, seed %d, parallelism 2, RocksDB, checkpoints"
             + " every 10 s",
-        n, keys, seed);
+        n, workload.keys, workload.seed);
     try (BenchInstallation installation = new BenchInstallation()) {
       PipelineWorkload.Event[] first = java.util.Arrays.copyOf(stream, warmup);
       measure(installation, Graph.WHOLE, 100, first);
@@ -91,11 +87,7 @@ public final class ThroughputBench implements Callable<Integer> {
   private Report.Result measure(
       BenchInstallation installation, Graph graph, int patterns, PipelineWorkload.Event[] stream)
       throws Exception {
-    AdminClient admin = installation.newRun();
-    List<String> whens = PipelineWorkload.patterns(patterns);
-    for (int j = 0; j < whens.size(); j++) {
-      admin.createPattern(PipelineWorkload.TENANT, "P" + j, whens.get(j), PipelineWorkload.THEN);
-    }
+    installation.newRun(patterns);
     try (EventProducer producer =
         new EventProducer(installation.bootstrap(), installation.topics().events())) {
       producer.produceAll(stream);
