@@ -111,6 +111,7 @@ public final class LatencyBench implements Callable<Integer> {
     }
     Latencies uncommitted = new Latencies();
     Latencies committed = new Latencies();
+    long behind;
     try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, flink)) {
       long measureFrom = EventProducer.micros() + warmup * 1_000_000L;
       long measureTo = measureFrom + measured * 1_000_000L;
@@ -122,6 +123,8 @@ public final class LatencyBench implements Callable<Integer> {
               new EventProducer(installation.bootstrap(), installation.topics().events())) {
         long sent =
             producer.paced(workload.stream(), rate, () -> EventProducer.micros() > measureTo);
+        // a job that cannot keep up measures its queue, not itself: say how far behind it was
+        behind = sent - engine.eventsThrough(Graph.WHOLE);
         Await.until(
             () -> engine.eventsThrough(Graph.WHOLE) >= sent,
             Duration.ofMinutes(5),
@@ -130,6 +133,7 @@ public final class LatencyBench implements Callable<Integer> {
         Thread.sleep(12_000);
       }
     }
+    report.print(name + ".behind-at-end", Long.toString(behind), "events");
     uncommitted.print(report, name + ".read-uncommitted");
     committed.print(report, name + ".read-committed");
   }
