@@ -13,9 +13,11 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 JAR="$BENCH_DIR/target/bench-0.1.0-SNAPSHOT.jar"
 CLASSPATH_FILE="$BENCH_DIR/target/classpath.txt"
+# the throughput step's figures, read by the latency step
+RESULTS="$BENCH_DIR/target/pipeline-throughput.txt"
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms2g -Xmx6g -XX:+UseParallelGC})
 
-STEPS=(cep augment)
+STEPS=(cep augment pipeline-throughput pipeline-latency pipeline-reload pipeline-state)
 
 QUICK=()
 ONLY=""
@@ -53,6 +55,28 @@ step_cep() {
 # The whole job with an engine file augment of 1M rows against the same job without augments.
 step_augment() {
   run_java io.cxengage.bench.augment.AugmentBench "${QUICK[@]}" "${EXTRA[@]}"
+}
+
+# Whole-pipeline events/s with 1, 100 and 1,000 patterns against the job without the engine.
+step_pipeline-throughput() {
+  run_java io.cxengage.bench.pipeline.ThroughputBench "${QUICK[@]}" "${EXTRA[@]}" | tee "$RESULTS"
+}
+
+# Reaction latency at half the 100-pattern throughput measured by the step before (when it ran).
+step_pipeline-latency() {
+  local max
+  max="$(sed -n 's/^pipeline.throughput.patterns-100: \([0-9]*\) events\/s$/\1/p' "$RESULTS" 2>/dev/null || true)"
+  run_java io.cxengage.bench.pipeline.LatencyBench "${QUICK[@]}" ${max:+--max-rate "$max"} "${EXTRA[@]}"
+}
+
+# Time from POST /patterns answering 201 to the new pattern's first reaction.
+step_pipeline-reload() {
+  run_java io.cxengage.bench.pipeline.ReloadBench "${QUICK[@]}" "${EXTRA[@]}"
+}
+
+# Bytes of RocksDB state per key and per partial match.
+step_pipeline-state() {
+  run_java io.cxengage.bench.pipeline.StateSizeBench "${QUICK[@]}" "${EXTRA[@]}"
 }
 
 build_if_needed

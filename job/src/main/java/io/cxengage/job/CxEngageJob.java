@@ -63,39 +63,9 @@ public final class CxEngageJob {
       DataStream<AugmentRow> rows,
       JobOptions options,
       DispatchSettings dispatch) {
-    DataStream<ConfigUpdate> feed =
-        config
-            .assignTimestampsAndWatermarks(CxEngageJob.<ConfigUpdate>neverHoldsBackTime())
-            .uid("cx-config-time")
-            .name("config: no event time")
-            .flatMap(new ConfigFeed(options.configReadyAtOffset()))
-            .returns(JsonTypeInfo.of(ConfigUpdate.class))
-            .uid("cx-config-feed")
-            .name("config: feed")
-            .setParallelism(1);
-
-    SingleOutputStreamOperator<ParsedEvent> parsed =
-        events
-            .process(new ParseFunction())
-            .returns(JsonTypeInfo.of(ParsedEvent.class))
-            .uid("cx-parse")
-            .name("parse events");
-    SingleOutputStreamOperator<ParsedEvent> timed =
-        parsed
-            .transform(
-                "event time",
-                JsonTypeInfo.of(ParsedEvent.class),
-                new EventClock(options.tolerance().toMillis(), options.followWallClock()))
-            .uid("cx-event-time");
-
-    SingleOutputStreamOperator<RoutedEvent> routed =
-        timed
-            .connect(feed.broadcast())
-            .transform(
-                "route by key attribute",
-                JsonTypeInfo.of(RoutedEvent.class),
-                new KeyAttributeRouter(options.configInitiallyReady()))
-            .uid("cx-router");
+    Routed front = route(events, config, options);
+    DataStream<ConfigUpdate> feed = front.feed();
+    SingleOutputStreamOperator<RoutedEvent> routed = front.events();
 
     SingleOutputStreamOperator<AugmentRow> rowsByService =
         rows.assignTimestampsAndWatermarks(CxEngageJob.<AugmentRow>neverHoldsBackTime())
@@ -169,14 +139,69 @@ public final class CxEngageJob {
             .uid("cx-reactions");
 
     DataStream<DeadLetterRecord> dead =
+        front
+            .deadLetters()
+            .union(
+                matches.getSideOutput(DynamicPatternOperator.LATE),
+                reactions.getSideOutput(ReactionOperator.DEAD));
+    return new Outputs(reactions, reactions.getSideOutput(ReactionOperator.STREAM), dead);
+  }
+
+  /**
+   * The front of the graph: the events parsed, timed and routed to their tenant's key (with the
+   * events that await engine augments on a side output), the configuration feed they were routed
+   * by, and the dead letters of those steps. {@link #build} continues it; the bench ends it in a
+   * discard sink to measure what the engine costs.
+   */
+  public record Routed(
+      SingleOutputStreamOperator<RoutedEvent> events,
+      DataStream<ConfigUpdate> feed,
+      DataStream<DeadLetterRecord> deadLetters) {}
+
+  /** Parses, times and routes the events; see {@link Routed}. */
+  public static Routed route(
+      DataStream<RawEvent> events, DataStream<ConfigUpdate> config, JobOptions options) {
+    DataStream<ConfigUpdate> feed =
+        config
+            .assignTimestampsAndWatermarks(CxEngageJob.<ConfigUpdate>neverHoldsBackTime())
+            .uid("cx-config-time")
+            .name("config: no event time")
+            .flatMap(new ConfigFeed(options.configReadyAtOffset()))
+            .returns(JsonTypeInfo.of(ConfigUpdate.class))
+            .uid("cx-config-feed")
+            .name("config: feed")
+            .setParallelism(1);
+
+    SingleOutputStreamOperator<ParsedEvent> parsed =
+        events
+            .process(new ParseFunction())
+            .returns(JsonTypeInfo.of(ParsedEvent.class))
+            .uid("cx-parse")
+            .name("parse events");
+    SingleOutputStreamOperator<ParsedEvent> timed =
+        parsed
+            .transform(
+                "event time",
+                JsonTypeInfo.of(ParsedEvent.class),
+                new EventClock(options.tolerance().toMillis(), options.followWallClock()))
+            .uid("cx-event-time");
+
+    SingleOutputStreamOperator<RoutedEvent> routed =
+        timed
+            .connect(feed.broadcast())
+            .transform(
+                "route by key attribute",
+                JsonTypeInfo.of(RoutedEvent.class),
+                new KeyAttributeRouter(options.configInitiallyReady()))
+            .uid("cx-router");
+
+    DataStream<DeadLetterRecord> dead =
         parsed
             .getSideOutput(ParseFunction.DEAD)
             .union(
                 timed.getSideOutput(EventClock.LATE),
-                routed.getSideOutput(KeyAttributeRouter.DEAD),
-                matches.getSideOutput(DynamicPatternOperator.LATE),
-                reactions.getSideOutput(ReactionOperator.DEAD));
-    return new Outputs(reactions, reactions.getSideOutput(ReactionOperator.STREAM), dead);
+                routed.getSideOutput(KeyAttributeRouter.DEAD));
+    return new Routed(routed, feed, dead);
   }
 
   /**

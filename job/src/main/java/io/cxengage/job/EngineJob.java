@@ -49,31 +49,41 @@ public final class EngineJob {
   /** Adds the engine's sources, graph and sinks to {@code env}. */
   public static void define(StreamExecutionEnvironment env, JobSettings settings) {
     env.setParallelism(settings.parallelism());
-    KafkaIo kafka =
-        new KafkaIo(
-            settings.bootstrapServers(),
-            new TopicNames(settings.topicPrefix()),
-            settings.groupId(),
-            DeliveryGuarantee.EXACTLY_ONCE);
-    long configEnd = kafka.configEndOffset();
-    JobOptions options =
-        new JobOptions(
-            settings.tolerance(),
-            true,
-            settings.ordering(),
-            configEnd < 0,
-            configEnd,
-            settings.testFault(),
-            settings.augments());
+    KafkaIo kafka = kafka(settings);
     CxEngageJob.Outputs out =
         CxEngageJob.build(
             kafka.events(env),
             kafka.config(env),
             kafka.augmentRows(env),
-            options,
+            options(kafka, settings),
             settings.dispatch());
     kafka.reactions(out.reactions());
     kafka.stream(out.stream());
     kafka.deadLetters(out.deadLetters());
+  }
+
+  /** The engine's topics, with reactions and dead letters written exactly once. */
+  public static KafkaIo kafka(JobSettings settings) {
+    return new KafkaIo(
+        settings.bootstrapServers(),
+        new TopicNames(settings.topicPrefix()),
+        settings.groupId(),
+        DeliveryGuarantee.EXACTLY_ONCE);
+  }
+
+  /**
+   * The graph's options on Kafka: live time, and ready once the configuration log is read as far as
+   * it reached when the job started.
+   */
+  public static JobOptions options(KafkaIo kafka, JobSettings settings) {
+    long configEnd = kafka.configEndOffset();
+    return new JobOptions(
+        settings.tolerance(),
+        true,
+        settings.ordering(),
+        configEnd < 0,
+        configEnd,
+        settings.testFault(),
+        settings.augments());
   }
 }

@@ -11,12 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +85,22 @@ public final class AdminApiBench {
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
                 .build();
-        String token = token(http, base);
-        setUp(http, base, token);
+        AdminClient admin =
+            AdminClient.login(http, api.port(), "bench-admin", "bench-admin-secret");
+        String token = admin.token();
+        admin.createTenant(TENANT);
+        String pattern =
+            admin.createPattern(
+                TENANT,
+                "Loyalty",
+                "(within 1 minutes (allOf (count 4 (event (and (= customerSegment \"Gold\") (= type"
+                    + " \"flcheck\")))) (event (and (= customerSegment \"Gold\") (= type"
+                    + " \"cnclTicket\")))))",
+                "(send echo message {})");
 
         HttpRequest get =
-            HttpRequest.newBuilder(URI.create(base + "/1.0/tenants/" + TENANT + "/patterns/PT1"))
+            HttpRequest.newBuilder(
+                    URI.create(base + "/1.0/tenants/" + TENANT + "/patterns/" + pattern))
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
@@ -212,51 +221,6 @@ public final class AdminApiBench {
     }
     int index = (int) Math.ceil(p * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-  }
-
-  private static String token(HttpClient http, String base) throws Exception {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString("bench-admin:bench-admin-secret".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/1.0/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String body = response.body();
-    int start = body.indexOf("\"access_token\":\"") + 16;
-    return body.substring(start, body.indexOf('"', start));
-  }
-
-  private static void setUp(HttpClient http, String base, String token) throws Exception {
-    post(http, base + "/1.0/tenants", token, "{\"id\": \"" + TENANT + "\", \"name\": \"Bench\"}");
-    post(
-        http,
-        base + "/1.0/tenants/" + TENANT + "/patterns",
-        token,
-        "{\"name\": \"Loyalty\", \"status\": true, \"when\": \"(within 1 minutes (allOf (count 4"
-            + " (event (and (= customerSegment \\\"Gold\\\") (= type \\\"flcheck\\\")))) (event (and"
-            + " (= customerSegment \\\"Gold\\\") (= type \\\"cnclTicket\\\")))))\", \"then\":"
-            + " \"(send echo message {})\"}");
-  }
-
-  private static void post(HttpClient http, String url, String token, String json)
-      throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(
-          "set-up failed: " + response.statusCode() + " " + response.body());
-    }
   }
 
   /** A batch of events like bench-workloads.md's stream: id, type, customerSegment, timestamp. */

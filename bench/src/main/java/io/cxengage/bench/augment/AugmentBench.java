@@ -1,8 +1,9 @@
 package io.cxengage.bench.augment;
 
+import io.cxengage.bench.JvmTimes;
+import io.cxengage.bench.Report;
 import io.cxengage.bench.cep.BenchStream;
 import io.cxengage.bench.cep.ReferenceCounts;
-import io.cxengage.bench.cep.Report;
 import io.cxengage.bench.cep.StreamOptions;
 import io.cxengage.bench.cep.StreamOptions.Backend;
 import io.cxengage.job.model.RoutedEvent;
@@ -161,9 +162,9 @@ public final class AugmentBench implements Callable<Integer> {
 
   private Run measure(Backend backend, long rows) throws Exception {
     System.gc();
-    long gcBefore = StreamOptions.gcMillis();
+    long gcBefore = JvmTimes.gcMillis();
     execute(backend, rows);
-    long gc = StreamOptions.gcMillis() - gcBefore;
+    long gc = JvmTimes.gcMillis() - gcBefore;
     double seconds = JobMeter.seconds();
     long n = EventParts.size();
     return new Run(

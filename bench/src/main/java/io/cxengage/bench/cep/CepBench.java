@@ -1,5 +1,7 @@
 package io.cxengage.bench.cep;
 
+import io.cxengage.bench.JvmTimes;
+import io.cxengage.bench.Report;
 import io.cxengage.bench.cep.StreamOptions.Backend;
 import io.cxengage.job.model.RoutedEvent;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public final class CepBench implements Callable<Integer> {
       names = "--static-rocksdb-events",
       description =
           "At most this many events for the static operator on RocksDB, which slows down"
-              + " quadratically there (default 20,000, quick 10,000; 0 = all).")
+              + " quadratically there (default 20,000, quick 5,000; 0 = all).")
   Long staticRocksdbEvents;
 
   @Option(
@@ -69,7 +71,7 @@ public final class CepBench implements Callable<Integer> {
               + " (default; --no-reference skips it).")
   boolean reference;
 
-  private final Report report = new Report(System.out);
+  private final Report report = new Report(System.out, "per-task-cpu");
 
   /** One figure to measure: a job over the first {@code events} events of a workload's stream. */
   private record Run(
@@ -86,12 +88,13 @@ public final class CepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    long n = options.events();
+    // sized to leave bench/run.sh --quick room for the pipeline steps
+    long n = options.events(30_000);
     int k = options.keys();
     long seed = options.seed();
     int repeat = options.repeat();
     long staticCap =
-        staticRocksdbEvents != null ? staticRocksdbEvents : options.quick() ? 10_000 : 20_000;
+        staticRocksdbEvents != null ? staticRocksdbEvents : options.quick() ? 5_000 : 20_000;
     staticCap = staticCap <= 0 ? n : Math.min(n, staticCap);
     long warmup = options.warmupEvents();
     for (String run : runs) {
@@ -194,9 +197,9 @@ public final class CepBench implements Callable<Integer> {
     long n = run.events();
     EventSupply.set(new BenchStream(n, k, options.seed(), run.workload().types()).generate());
     System.gc();
-    long gcBefore = StreamOptions.gcMillis();
+    long gcBefore = JvmTimes.gcMillis();
     execute(backend, env -> run.job().accept(env, n), run.name());
-    long gc = StreamOptions.gcMillis() - gcBefore;
+    long gc = JvmTimes.gcMillis() - gcBefore;
     EventSupply.set(new RoutedEvent[0]);
     double seconds = RunMeter.elapsedNanos() / 1e9;
     return new Report.Result(

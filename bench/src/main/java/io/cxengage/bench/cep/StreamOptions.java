@@ -1,7 +1,6 @@
 package io.cxengage.bench.cep;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
@@ -70,7 +69,12 @@ public final class StreamOptions {
   }
 
   public long events() {
-    return events != null ? events : quick ? 100_000 : 1_000_000;
+    return events(100_000);
+  }
+
+  /** The events of the stream, {@code quickEvents} in a quick run unless given. */
+  public long events(long quickEvents) {
+    return events != null ? events : quick ? quickEvents : 1_000_000;
   }
 
   public int keys() {
@@ -110,14 +114,5 @@ public final class StreamOptions {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     return env;
-  }
-
-  /** Collection time of every collector of this JVM so far (the local cluster runs in it). */
-  public static long gcMillis() {
-    long total = 0;
-    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
   }
 }

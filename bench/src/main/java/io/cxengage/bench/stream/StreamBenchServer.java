@@ -2,18 +2,14 @@ package io.cxengage.bench.stream;
 
 import io.cxengage.admin.AdminApi;
 import io.cxengage.admin.AdminApiConfig;
+import io.cxengage.bench.admin.AdminClient;
 import io.cxengage.connectors.secrets.SecretCipher;
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.kafka.embedded.EmbeddedKafkaBroker;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 
 /**
  * The server side of {@link StreamBench}, in a process of its own (a process may hold 20,000 open
@@ -57,35 +53,8 @@ public final class StreamBenchServer {
 
   /** A token of the bootstrap admin, and the tenant. */
   private static String setUp(int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    String base = "http://127.0.0.1:" + port;
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((ADMIN_ID + ":" + ADMIN_SECRET).getBytes(StandardCharsets.UTF_8));
-    String body =
-        http.send(
-                HttpRequest.newBuilder(URI.create(base + "/1.0/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    String token = io.cxengage.connectors.json.Json.tree(body).get("access_token").asText();
-    int status =
-        http.send(
-                HttpRequest.newBuilder(URI.create(base + "/1.0/tenants"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"id\": \"" + TENANT + "\", \"name\": \"Bench\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding())
-            .statusCode();
-    if (status != 201) {
-      throw new IllegalStateException("cannot create the tenant: " + status);
-    }
-    return token;
+    AdminClient admin = AdminClient.login(HttpClient.newHttpClient(), port, ADMIN_ID, ADMIN_SECRET);
+    admin.createTenant(TENANT);
+    return admin.token();
   }
 }

@@ -1,4 +1,4 @@
-package io.cxengage.bench.cep;
+package io.cxengage.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The figures of a bench run, printed as {@code name: value unit} lines as they are known: for a
- * measured run the median of its repetitions (wall-clock events/s, events per CPU-second, matches,
- * seconds, GC), then ratios of medians. Shared by the benches that {@code bench/run.sh} runs.
+ * measured run the median of its repetitions (wall-clock events/s, events per CPU-second of what
+ * the bench times, matches, seconds, GC), then ratios of medians.
  */
 public final class Report {
 
@@ -25,23 +25,18 @@ public final class Report {
   public record Result(double rate, double cpuRate, long matches, double seconds, long gcMillis) {}
 
   private final PrintStream console;
-  private final String cpuFigure;
+  private final String cpu;
   private final List<String> lines = new ArrayList<>();
   private final Map<String, Double> rates = new HashMap<>();
   private final Map<String, Double> cpuRates = new HashMap<>();
 
-  /** A report whose CPU rate is that of the operator's task ({@code per-task-cpu}). */
-  public Report(PrintStream console) {
-    this(console, "per-task-cpu");
-  }
-
   /**
-   * @param cpuFigure the suffix of the CPU rate's figures: what CPU time {@link Result#cpuRate}
-   *     divides by
+   * A report to {@code console}; {@code cpu} names what the CPU figures count (e.g. {@code
+   * per-task-cpu}: the CPU time of the operator's task thread).
    */
-  public Report(PrintStream console, String cpuFigure) {
+  public Report(PrintStream console, String cpu) {
     this.console = console;
-    this.cpuFigure = cpuFigure;
+    this.cpu = cpu;
   }
 
   public void comment(String format, Object... args) {
@@ -68,7 +63,7 @@ public final class Report {
         name + ".matches",
         Arrays.stream(matches).mapToObj(Long::toString).collect(Collectors.joining(",")),
         counted);
-    print(name + "." + cpuFigure, format(cpuRate), "events/cpu-s");
+    print(name + "." + cpu, format(cpuRate), "events/cpu-s");
     print(
         name + ".seconds",
         String.format(
@@ -84,8 +79,7 @@ public final class Report {
   public void ratio(String name, String numerator, String denominator) {
     if (rates.containsKey(numerator) && rates.containsKey(denominator)) {
       print(name, ratio(rates.get(numerator) / rates.get(denominator)), "x");
-      print(
-          name + "." + cpuFigure, ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
+      print(name + "." + cpu, ratio(cpuRates.get(numerator) / cpuRates.get(denominator)), "x");
     }
   }
 
@@ -101,7 +95,6 @@ public final class Report {
         file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** The median of {@code values} (the mean of the middle two for an even count). */
   public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);

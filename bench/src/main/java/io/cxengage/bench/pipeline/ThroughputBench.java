@@ -1,0 +1,117 @@
+package io.cxengage.bench.pipeline;
+
+import io.cxengage.bench.JvmTimes;
+import io.cxengage.bench.Report;
+import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Events per second through the whole job, Kafka in to reactions out, with 1, 100 and 1,000
+ * patterns, against the same job without the engine (Kafka in, parse, route, discard), all in one
+ * JVM and one run, so the ratios compare like with like.
+ *
+ * <p>Each run gets fresh topics on one in-process broker: the patterns are created over HTTP, the
+ * events produced to {@code cx.events}, then the job starts. The clock runs from the first event
+ * parsed until the last operator has taken in every event (the CEP operator, or the discard sink)
+ * and every match has reached the reaction operator. Job start-up is not timed.
+ */
+@Command(
+    name = "pipeline-throughput",
+    mixinStandardHelpOptions = true,
+    description = "Whole-pipeline events/s with 1, 100 and 1,000 patterns and without the engine.")
+public final class ThroughputBench implements Callable<Integer> {
+
+  @Option(names = "--quick", description = "200,000 events, the same 100,000 keys")
+  boolean quick;
+
+  @Option(names = "--events", description = "events per run (default 1,000,000)")
+  Integer events;
+
+  @Mixin WorkloadOptions workload = new WorkloadOptions();
+
+  @Option(
+      names = "--patterns",
+      split = ",",
+      description = "pattern counts to run besides the baseline (default 1,100,1000)")
+  List<Integer> patternCounts = List.of(1, 100, 1000);
+
+  @Option(names = "--warmup-events", description = "events of the warm-up run (default 100,000)")
+  Integer warmupEvents;
+
+  private final Report report = new Report(System.out, "per-process-cpu");
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ThroughputBench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int n = events != null ? events : quick ? 200_000 : 1_000_000;
+    int warmup = warmupEvents != null ? warmupEvents : quick ? 50_000 : 100_000;
+    PipelineWorkload.Event[] stream = workload.stream().next(n);
+    report.comment(
+        "pipeline throughput: %d events, %d keys, seed %d, parallelism 2, RocksDB, checkpoints"
+            + " every 10 s",
+        n, workload.keys, workload.seed);
+    try (BenchInstallation installation = new BenchInstallation()) {
+      PipelineWorkload.Event[] first = java.util.Arrays.copyOf(stream, warmup);
+      measure(installation, Graph.WHOLE, 100, first);
+      report.comment("warmed up on %d events with 100 patterns", warmup);
+      record(
+          "pipeline.throughput.routing-only", measure(installation, Graph.ROUTING_ONLY, 0, stream));
+      for (int p : patternCounts) {
+        record("pipeline.throughput.patterns-" + p, measure(installation, Graph.WHOLE, p, stream));
+      }
+      for (int p : patternCounts) {
+        report.ratio(
+            "pipeline.throughput.patterns-" + p + "-vs-routing-only",
+            "pipeline.throughput.patterns-" + p,
+            "pipeline.throughput.routing-only");
+      }
+    }
+    return 0;
+  }
+
+  private void record(String name, Report.Result result) {
+    report.figures(name, List.of(result), "matches");
+  }
+
+  /** One run: fresh topics, the patterns, the events, then the job until it has taken them all. */
+  private Report.Result measure(
+      BenchInstallation installation, Graph graph, int patterns, PipelineWorkload.Event[] stream)
+      throws Exception {
+    installation.newRun(patterns);
+    try (EventProducer producer =
+        new EventProducer(installation.bootstrap(), installation.topics().events())) {
+      producer.produceAll(stream);
+    }
+    System.gc();
+    try (EngineUnderTest engine = EngineUnderTest.start(installation, graph, Map.of())) {
+      Await.until(() -> engine.eventsParsed() > 0, Duration.ofMinutes(2), "the first event");
+      long start = System.nanoTime();
+      long cpuStart = JvmTimes.processCpuNanos();
+      long gcStart = JvmTimes.gcMillis();
+      Await.until(
+          () ->
+              engine.eventsThrough(graph) >= stream.length
+                  && (graph == Graph.ROUTING_ONLY || engine.reactionsCaughtUp()),
+          Duration.ofHours(2),
+          "the job to take in all " + stream.length + " events");
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (JvmTimes.processCpuNanos() - cpuStart) / 1e9;
+      return new Report.Result(
+          stream.length / seconds,
+          stream.length / cpuSeconds,
+          engine.matches(),
+          seconds,
+          JvmTimes.gcMillis() - gcStart);
+    }
+  }
+}
