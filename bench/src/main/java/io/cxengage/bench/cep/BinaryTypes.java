@@ -3,6 +3,7 @@ package io.cxengage.bench.cep;
 import io.cxengage.dsl.event.CustomerEvent;
 import io.cxengage.job.model.RoutedEvent;
 import io.cxengage.job.serde.CustomerEventSerializer;
+import io.cxengage.job.serde.WholeRecordTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -105,44 +106,13 @@ final class BinaryTypes {
   }
 
   /** Type information that always means one given serialiser. */
-  static final class Fixed<T> extends TypeInformation<T> {
+  static final class Fixed<T> extends WholeRecordTypeInfo<T> {
     private static final long serialVersionUID = 1L;
-    private final Class<T> type;
     private final TypeSerializer<T> serializer;
 
     Fixed(Class<T> type, TypeSerializer<T> serializer) {
-      this.type = type;
+      super(type);
       this.serializer = serializer;
-    }
-
-    @Override
-    public boolean isBasicType() {
-      return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-      return false;
-    }
-
-    @Override
-    public int getArity() {
-      return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-      return 1;
-    }
-
-    @Override
-    public Class<T> getTypeClass() {
-      return type;
-    }
-
-    @Override
-    public boolean isKeyType() {
-      return false;
     }
 
     @Override
@@ -152,22 +122,7 @@ final class BinaryTypes {
 
     @Override
     public String toString() {
-      return "Binary<" + type.getSimpleName() + ">";
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-      return obj instanceof Fixed<?> other && other.type.equals(type);
-    }
-
-    @Override
-    public int hashCode() {
-      return type.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-      return obj instanceof Fixed;
+      return "Binary<" + getTypeClass().getSimpleName() + ">";
     }
   }
 }
