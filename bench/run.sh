@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of this module and prints one `name: value unit` line per figure.
 #
-#   bench/run.sh            full run (1M events, 100k keys; expect about an hour on 2 cores)
-#   bench/run.sh --quick    a few minutes
+#   bench/run.sh            full run (1M events, 100k keys; well over an hour on 2 cores, mostly cep)
+#   bench/run.sh --quick    every step, short: about 6.5 minutes on 2 shared cores (must stay < 10)
 #   bench/run.sh --quick --only cep -- --backends heap     extra arguments after -- go to every step
 #
 # Each benchmark is one step: a function named step_<name>, listed in STEPS. Add a step by writing
