@@ -291,9 +291,18 @@ public final class DynamicPatternOperator
       return;
     }
     long ts = event.timestamp();
+    // A key that holds nothing (no partial match, no pending absence: most keys, most of the time)
+    // need not look up each pattern's state: only the patterns this event can start matter.
+    boolean holdsNothing = liveCount() <= 0;
+    if (holdsNothing && touched.stream().noneMatch(p -> p.canStart(event))) {
+      return;
+    }
     try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
       for (ActivePattern p : touched) {
         CompiledWhen c = p.compiled();
+        if (holdsNothing && !p.canStart(event)) {
+          continue;
+        }
         if (c.hasAbsent()) {
           firePendings(tenant, key, p, ts, accessor);
         }
