@@ -42,7 +42,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * config → feed (filter, readiness) ── broadcast to the router, planners, CEP and reactions
  * </pre>
  *
- * Every operator has a stable uid, so that savepoints survive changes of the graph around it.
+ * Every operator has a stable uid, so that savepoints survive changes of the graph around it. The
+ * front of the graph ({@link #route}) is a step of its own, which the bench ends in a discard sink
+ * to measure the job without the engine.
  */
 public final class CxEngageJob {
 

@@ -3,9 +3,12 @@ package io.cxengage.bench.pipeline;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -21,6 +24,8 @@ final class EventProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
+  // the producer's callbacks run on its I/O thread: a failure is kept and thrown on the next flush
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   EventProducer(String bootstrap, String topic) {
     this.topic = topic;
@@ -58,7 +63,7 @@ final class EventProducer implements AutoCloseable {
       PipelineWorkload.Event e = events[i];
       send(e, start + i / EVENTS_PER_MILLI, micros());
     }
-    producer.flush();
+    flush();
     return start + events.length / EVENTS_PER_MILLI + 1;
   }
 
@@ -67,7 +72,7 @@ final class EventProducer implements AutoCloseable {
    * the instant it is sent as its event time; returns how many it sent. Paced on a fixed schedule,
    * so a slow send is caught up rather than lowering the rate.
    */
-  long paced(PipelineWorkload workload, double perSecond, java.util.function.BooleanSupplier stop) {
+  long paced(PipelineWorkload workload, double perSecond, BooleanSupplier stop) {
     long interval = (long) (1e9 / perSecond);
     long next = System.nanoTime();
     long sent = 0;
@@ -81,19 +86,25 @@ final class EventProducer implements AutoCloseable {
       sent++;
       next += interval;
     }
-    producer.flush();
+    flush();
     return sent;
   }
 
   private void send(PipelineWorkload.Event e, long timestamp, long sentMicros) {
     producer.send(
-        new org.apache.kafka.clients.producer.ProducerRecord<>(
-            topic, null, timestamp, e.recordKey(), e.json(timestamp, sentMicros)),
+        new ProducerRecord<>(topic, null, timestamp, e.recordKey(), e.json(timestamp, sentMicros)),
         (metadata, error) -> {
           if (error != null) {
-            throw new IllegalStateException("producing an event failed", error);
+            failure.compareAndSet(null, error);
           }
         });
+  }
+
+  private void flush() {
+    producer.flush();
+    if (failure.get() != null) {
+      throw new IllegalStateException("producing an event failed", failure.get());
+    }
   }
 
   /** Now, in epoch microseconds. */

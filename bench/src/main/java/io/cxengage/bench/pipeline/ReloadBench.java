@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,7 @@ public final class ReloadBench implements Callable<Integer> {
           ReactionWatcher b = firstOf(installation, topic, "read_committed", firstCommitted);
           EventProducer producer =
               new EventProducer(installation.bootstrap(), installation.topics().events())) {
-        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        var done = new AtomicBoolean();
         Thread events =
             new Thread(() -> producer.paced(workload.stream(), rate, done::get), "events");
         events.start();

@@ -4,6 +4,7 @@ import io.cxengage.bench.JvmTimes;
 import io.cxengage.bench.Report;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ public final class ThroughputBench implements Callable<Integer> {
             + " every 10 s",
         n, workload.keys, workload.seed);
     try (BenchInstallation installation = new BenchInstallation()) {
-      PipelineWorkload.Event[] first = java.util.Arrays.copyOf(stream, warmup);
+      PipelineWorkload.Event[] first = Arrays.copyOf(stream, warmup);
       measure(installation, Graph.WHOLE, 100, first);
       report.comment("warmed up on %d events with 100 patterns", warmup);
       record(
