@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.util.FileUtils;
 
 /**
  * The real job on a local Flink cluster in this JVM, set up as the embedded default sets it up
@@ -33,10 +34,12 @@ final class EngineUnderTest implements AutoCloseable {
 
   private final JobClient job;
   private final JobSettings settings;
+  private final Path checkpoints;
 
-  private EngineUnderTest(JobClient job, JobSettings settings) {
+  private EngineUnderTest(JobClient job, JobSettings settings, Path checkpoints) {
     this.job = job;
     this.settings = settings;
+    this.checkpoints = checkpoints;
   }
 
   /** Starts the job on {@code installation}'s current topics; {@code flink} adds options. */
@@ -67,7 +70,7 @@ final class EngineUnderTest implements AutoCloseable {
           .sinkTo(new DiscardingSink<>())
           .name(DISCARD);
     }
-    return new EngineUnderTest(local.executeAsync("cxengage-bench"), settings);
+    return new EngineUnderTest(local.executeAsync("cxengage-bench"), settings, checkpoints);
   }
 
   JobClient job() {
@@ -110,5 +113,7 @@ final class EngineUnderTest implements AutoCloseable {
   @Override
   public void close() throws Exception {
     job.cancel().get();
+    // retained on cancellation, as in production: hundreds of megabytes per run here
+    FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
   }
 }

@@ -15,6 +15,7 @@ import org.apache.flink.runtime.checkpoint.Checkpoints;
 import org.apache.flink.runtime.checkpoint.OperatorState;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.apache.flink.util.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,6 +96,8 @@ public final class StateSizeBench implements Callable<Integer> {
         }
       }
     }
+    // the savepoints of a million keys take gigabytes
+    FileUtils.deleteDirectoryQuietly(savepoints.toFile());
     return 0;
   }
 
