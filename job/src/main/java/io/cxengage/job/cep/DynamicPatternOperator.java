@@ -292,21 +292,21 @@ public final class DynamicPatternOperator
     }
     long ts = event.timestamp();
     // A key that holds nothing (no partial match, no pending absence: most keys, most of the time)
-    // need not look up each pattern's state: only the patterns this event can start matter.
+    // has no state to read, fire or drop: only the patterns this event can start matter.
     boolean holdsNothing = liveCount() <= 0;
-    if (holdsNothing && touched.stream().noneMatch(p -> p.canStart(event))) {
+    List<ActivePattern> offered =
+        holdsNothing ? touched.stream().filter(p -> p.canStart(event)).toList() : touched;
+    if (offered.isEmpty()) {
       return;
     }
     try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
-      for (ActivePattern p : touched) {
+      for (ActivePattern p : offered) {
         CompiledWhen c = p.compiled();
-        if (holdsNothing && !p.canStart(event)) {
-          continue;
-        }
-        if (c.hasAbsent()) {
+        boolean mayHoldState = !holdsNothing;
+        if (mayHoldState && c.hasAbsent()) {
           firePendings(tenant, key, p, ts, accessor);
         }
-        NFAState state = nfaStates.get(p.stateKey());
+        NFAState state = mayHoldState ? nfaStates.get(p.stateKey()) : null;
         boolean stored = state != null;
         if (state == null) {
           state = p.nfa().createInitialNFAState();
@@ -316,16 +316,16 @@ public final class DynamicPatternOperator
           if (NfaPruning.prune(state, accessor, cs -> true)) {
             cancelled.inc();
           }
-          if (c.hasAbsent()) {
+          if (mayHoldState && c.hasAbsent()) {
             dropPendings(p.stateKey(), accessor, pend -> true);
           }
           save(p.stateKey(), state, stored);
           continue;
         }
-        if (c.hasAbsent() && c.absent().test(event.attributes())) {
+        if (mayHoldState && c.hasAbsent() && c.absent().test(event.attributes())) {
           dropPendings(p.stateKey(), accessor, pend -> pend.deadline() >= ts);
         }
-        if (!stored && !p.canStart(event)) {
+        if (!stored && mayHoldState && !p.canStart(event)) {
           continue; // no partial match, and this event starts none: the NFA would stay as it is
         }
         // earliestStart is Long.MAX_VALUE when nothing has started: compare without adding to it
