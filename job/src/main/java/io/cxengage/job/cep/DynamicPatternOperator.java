@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
-import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.cep.nfa.NFAState;
@@ -36,11 +37,13 @@ import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
 import org.apache.flink.cep.time.TimerService;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -49,10 +52,11 @@ import org.apache.flink.util.OutputTag;
  * customer key, and takes pattern changes from the broadcast configuration while it runs.
  *
  * <p>Per key it keeps one shared buffer for all patterns, the NFA state of each pattern version
- * that has partial matches, pending absences and (in event-time ordering) the events waiting for
- * the watermark. An event is offered only to the patterns it can touch ({@link PatternIndex}).
- * Around the NFA it applies what Flink CEP lacks: {@code fail} cancels partial matches, {@code
- * absent} completes candidates by timer, windows expire by timer rather than on every event.
+ * that has partial matches and pending absences. In event-time ordering the events wait for the
+ * watermark in one queue of the operator ({@link EventTimeQueue}). An event is offered only to the
+ * patterns it can touch ({@link PatternIndex}). Around the NFA it applies what Flink CEP lacks:
+ * {@code fail} cancels partial matches, {@code absent} completes candidates by timer, windows
+ * expire by timer rather than on every event.
  */
 public final class DynamicPatternOperator
     extends io.cxengage.job.config.ConfiguredOperator<RoutedEvent, MatchRecord>
@@ -65,7 +69,6 @@ public final class DynamicPatternOperator
       new OutputTag<>("late-events", io.cxengage.job.serde.JsonTypeInfo.of(DeadLetterRecord.class));
 
   static final String NFA_STATES = "cx-nfa-states";
-  private static final String QUEUE = "q";
   private static final String WINDOW = "w|";
   private static final String ABSENCE = "a|";
 
@@ -75,7 +78,8 @@ public final class DynamicPatternOperator
   private transient PatternRegistry registry;
   private transient SharedBuffer<CustomerEvent> buffer;
   private transient MapState<String, NFAState> nfaStates;
-  private transient MapState<Long, List<CustomerEvent>> queue;
+  private transient EventTimeQueue<String, RoutedEvent> waiting;
+  private transient ListState<RoutedEvent> waitingState;
   private transient MapState<String, PendingAbsence> pendings;
   private transient ValueState<Integer> live;
   private transient MapState<Long, Integer> bufferEventCounts;
@@ -111,12 +115,6 @@ public final class DynamicPatternOperator
         store.getMapState(
             new MapStateDescriptor<>(
                 NFA_STATES, StringSerializer.INSTANCE, new NFAStateSerializer()));
-    queue =
-        store.getMapState(
-            new MapStateDescriptor<>(
-                "cx-event-queue",
-                LongSerializer.INSTANCE,
-                new ListSerializer<>(CustomerEventSerializer.INSTANCE)));
     pendings =
         store.getMapState(
             new MapStateDescriptor<>(
@@ -139,6 +137,7 @@ public final class DynamicPatternOperator
             "cx-cep",
             new JsonTypeSerializer<>(RoutedEvent.class),
             RoutedEvent::configOffset);
+    restoreWaiting(context);
     config = new ConfigView();
     registry = new PatternRegistry();
     tenantsToRefresh = new java.util.HashSet<>();
@@ -173,6 +172,35 @@ public final class DynamicPatternOperator
       throws Exception {
     super.snapshotState(context);
     held.snapshot();
+    waitingState.update(waiting.all());
+  }
+
+  /**
+   * The events that waited for the watermark at the checkpoint. They are kept in union operator
+   * state, so after a change of parallelism each subtask takes back exactly those of its keys.
+   */
+  private void restoreWaiting(StateInitializationContext context) throws Exception {
+    waiting = new EventTimeQueue<>();
+    waitingState =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(
+                new ListStateDescriptor<>(
+                    "cx-cep-waiting", new JsonTypeSerializer<>(RoutedEvent.class)));
+    if (!context.isRestored()) {
+      return;
+    }
+    var task = getRuntimeContext().getTaskInfo();
+    for (RoutedEvent e : waitingState.get()) {
+      int subtask =
+          KeyGroupRangeAssignment.assignKeyToParallelOperator(
+              e.routingKey(),
+              task.getMaxNumberOfParallelSubtasks(),
+              task.getNumberOfParallelSubtasks());
+      if (subtask == task.getIndexOfThisSubtask()) {
+        waiting.add(e.event().timestamp(), e.routingKey(), e);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- configuration
@@ -272,13 +300,7 @@ public final class DynamicPatternOperator
       return;
     }
     if (ordering == Ordering.EVENT_TIME) {
-      List<CustomerEvent> waiting = queue.get(event.timestamp());
-      if (waiting == null) {
-        waiting = new ArrayList<>(1);
-        timers.registerEventTimeTimer(QUEUE, event.timestamp());
-      }
-      waiting.add(event);
-      queue.put(event.timestamp(), waiting);
+      waiting.add(event.timestamp(), routed.routingKey(), routed);
     } else {
       match(routed.tenant(), routed.key(), event);
       forgetEventCounters(watermark);
@@ -460,10 +482,6 @@ public final class DynamicPatternOperator
     String tenant = routingKey.substring(0, sep);
     String key = routingKey.substring(sep + 1);
     String ns = timer.getNamespace();
-    if (ns.equals(QUEUE)) {
-      drainQueue(tenant, key, timer.getTimestamp());
-      return;
-    }
     String stateKey = ns.substring(2);
     ActivePattern p = registry.byStateKey(tenant, stateKey);
     if (p == null) {
@@ -486,17 +504,31 @@ public final class DynamicPatternOperator
   @Override
   public void onProcessingTime(InternalTimer<String, String> timer) {}
 
-  /** Matches the events queued for exactly this timestamp: timers fire in time order. */
-  private void drainQueue(String tenant, String key, long timestamp) throws Exception {
-    List<CustomerEvent> events = queue.get(timestamp);
-    if (events == null) {
-      return;
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    drainUpTo(mark.getTimestamp());
+    super.processWatermark(mark);
+  }
+
+  /**
+   * Matches the waiting events up to {@code upTo} in timestamp order, each key's events of one
+   * timestamp in one go. Before the events of a timestamp, the timers due before it fire, so that
+   * windows and absences are decided in the same order as the events.
+   */
+  private void drainUpTo(long upTo) throws Exception {
+    while (waiting.size() > 0 && waiting.firstTimestamp() <= upTo) {
+      long t = waiting.firstTimestamp();
+      if (t - 1 > timers.currentWatermark()) {
+        timeServiceManager.advanceWatermark(new Watermark(t - 1));
+      }
+      for (Map.Entry<String, List<RoutedEvent>> batch : waiting.pollFirst().entrySet()) {
+        setCurrentKey(batch.getKey());
+        for (RoutedEvent e : batch.getValue()) {
+          match(e.tenant(), e.key(), e.event());
+        }
+        forgetEventCounters(t);
+      }
     }
-    queue.remove(timestamp);
-    for (CustomerEvent e : events) {
-      match(tenant, key, e);
-    }
-    forgetEventCounters(timestamp);
   }
 
   // ---------------------------------------------------------------- state upkeep

@@ -38,12 +38,26 @@ final class CepHarness implements AutoCloseable {
 
   CepHarness(DynamicPatternOperator.Ordering ordering, OperatorSubtaskState restore)
       throws Exception {
+    this(ordering, restore, 128, 1, 0);
+  }
+
+  /** Subtask {@code subtask} of {@code parallelism}, restored from {@code restore} if not null. */
+  CepHarness(
+      DynamicPatternOperator.Ordering ordering,
+      OperatorSubtaskState restore,
+      int maxParallelism,
+      int parallelism,
+      int subtask)
+      throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new DynamicPatternOperator(ordering, false),
             RoutedEvent::routingKey,
             c -> "",
-            Types.STRING);
+            Types.STRING,
+            maxParallelism,
+            parallelism,
+            subtask);
     if (restore == null) {
       harness.initializeEmptyState();
     } else {
@@ -88,6 +102,10 @@ final class CepHarness implements AutoCloseable {
     String id = "e" + eventCount++;
     harness.processElement1(new RoutedEvent(TENANT, key, new CustomerEvent(id, ts, attrs), -1), ts);
     return id;
+  }
+
+  OperatorSubtaskState snapshot() throws Exception {
+    return harness.snapshot(1, 1);
   }
 
   void watermark(long ts) throws Exception {
