@@ -28,6 +28,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.MapSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.NFAStateSerializer;
@@ -81,7 +82,7 @@ public final class DynamicPatternOperator
   private transient EventTimeQueue<String, RoutedEvent> waiting;
   private transient ListState<RoutedEvent> waitingState;
   private transient MapState<String, PendingAbsence> pendings;
-  private transient ValueState<Integer> live;
+  private transient ValueState<Map<String, Integer>> holding;
   private transient MapState<Long, Integer> bufferEventCounts;
   private transient InternalTimerService<String> timers;
   private transient Counter matches;
@@ -121,7 +122,13 @@ public final class DynamicPatternOperator
                 "cx-pending-absences",
                 StringSerializer.INSTANCE,
                 new JsonTypeSerializer<>(PendingAbsence.class)));
-    live = store.getState(new ValueStateDescriptor<>("cx-live-entries", IntSerializer.INSTANCE));
+    // per pattern version, how many things it holds under the key (its NFA state counts one, each
+    // pending absence one): an event reads this one value to know which patterns' state to read
+    holding =
+        store.getState(
+            new ValueStateDescriptor<>(
+                "cx-holding-patterns",
+                new MapSerializer<>(StringSerializer.INSTANCE, IntSerializer.INSTANCE)));
     // The shared buffer's own per-timestamp counters (the same value the buffer uses): forgotten
     // once their timestamp is behind the watermark, cleared when a key holds nothing any more.
     bufferEventCounts =
@@ -313,18 +320,27 @@ public final class DynamicPatternOperator
       return;
     }
     long ts = event.timestamp();
-    // A key that holds nothing (no partial match, no pending absence: most keys, most of the time)
-    // has no state to read, fire or drop: only the patterns this event can start matter.
-    boolean holdsNothing = liveCount() <= 0;
-    List<ActivePattern> offered =
-        holdsNothing ? touched.stream().filter(p -> p.canStart(event)).toList() : touched;
+    // A pattern that holds nothing under the key (no partial match, no pending absence: most
+    // patterns, most of the time) has no state to read, fire or drop: it matters only if this
+    // event can start it. One read of the key's holdings tells which patterns hold something.
+    Map<String, Integer> held = holding.value();
+    List<ActivePattern> offered = new ArrayList<>(touched.size());
+    boolean[] holds = new boolean[touched.size()];
+    for (ActivePattern p : touched) {
+      boolean h = held != null && held.containsKey(p.stateKey());
+      if (h || p.canStart(event)) {
+        holds[offered.size()] = h;
+        offered.add(p);
+      }
+    }
     if (offered.isEmpty()) {
       return;
     }
     try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
-      for (ActivePattern p : offered) {
+      for (int i = 0; i < offered.size(); i++) {
+        ActivePattern p = offered.get(i);
         CompiledWhen c = p.compiled();
-        boolean mayHoldState = !holdsNothing;
+        boolean mayHoldState = holds[i];
         if (mayHoldState && c.hasAbsent()) {
           firePendings(tenant, key, p, ts, accessor);
         }
@@ -393,7 +409,7 @@ public final class DynamicPatternOperator
     long deadline = last.timestamp() + p.compiled().absentMillis();
     pendings.put(id, new PendingAbsence(p.stateKey(), events, deadline));
     if (existing == null) {
-      live.update(liveCount() + 1);
+      adjustHolding(p.stateKey(), 1);
     }
     timers.registerEventTimeTimer(ABSENCE + p.stateKey(), deadline + 1);
   }
@@ -444,7 +460,7 @@ public final class DynamicPatternOperator
       pendings.remove(id);
     }
     if (!ids.isEmpty()) {
-      live.update(liveCount() - ids.size());
+      adjustHolding(stateKey, -ids.size());
     }
   }
 
@@ -545,19 +561,32 @@ public final class DynamicPatternOperator
       state.resetNewStartPartialMatch();
       nfaStates.put(stateKey, state);
       if (!stored) {
-        live.update(liveCount() + 1);
+        adjustHolding(stateKey, 1);
       }
     }
   }
 
   private void removeState(String stateKey) throws Exception {
     nfaStates.remove(stateKey);
-    live.update(liveCount() - 1);
+    adjustHolding(stateKey, -1);
   }
 
-  private int liveCount() throws Exception {
-    Integer n = live.value();
-    return n == null ? 0 : n;
+  /**
+   * Counts what a pattern version holds under the key. The emptied map stays until {@link
+   * #compactIfEmpty} sees it, so that the key's buffer counters go with it.
+   */
+  private void adjustHolding(String stateKey, int delta) throws Exception {
+    Map<String, Integer> held = holding.value();
+    if (held == null) {
+      held = new HashMap<>(4);
+    }
+    int n = held.getOrDefault(stateKey, 0) + delta;
+    if (n > 0) {
+      held.put(stateKey, n);
+    } else {
+      held.remove(stateKey);
+    }
+    holding.update(held);
   }
 
   /**
@@ -576,9 +605,9 @@ public final class DynamicPatternOperator
 
   /** When a key holds no partial match, the shared buffer's counters can go too. */
   private void compactIfEmpty() throws Exception {
-    Integer n = live.value();
-    if (n != null && n <= 0) {
-      live.clear();
+    Map<String, Integer> held = holding.value();
+    if (held != null && held.isEmpty()) {
+      holding.clear();
       bufferEventCounts.clear();
     }
   }
