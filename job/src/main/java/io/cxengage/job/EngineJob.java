@@ -5,6 +5,7 @@ import io.cxengage.job.kafka.KafkaIo;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -28,7 +29,10 @@ public final class EngineJob {
     env.execute("cxengage");
   }
 
-  /** The Flink configuration the settings ask for: checkpoints, their retention, the backend. */
+  /**
+   * The Flink configuration the settings ask for: checkpoints, their retention, the backend, the
+   * network buffer timeout.
+   */
   public static Configuration configuration(JobSettings settings) {
     Configuration conf = new Configuration();
     conf.set(
@@ -40,6 +44,9 @@ public final class EngineJob {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(500));
+    // a record waits at most this long for its network buffer to fill: Flink's 100 ms would be most
+    // of a reaction's latency (bench/README.md, "Whole pipeline")
+    conf.set(ExecutionOptions.BUFFER_TIMEOUT, settings.bufferTimeout());
     if (!settings.checkpointDir().isBlank()) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
     }

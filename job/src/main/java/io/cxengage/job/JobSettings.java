@@ -23,6 +23,7 @@ public record JobSettings(
     String groupId,
     int parallelism,
     Duration checkpointInterval,
+    Duration bufferTimeout,
     String stateBackend,
     String checkpointDir,
     Duration tolerance,
@@ -44,6 +45,12 @@ public record JobSettings(
         "consumer group and transaction id prefix of the job");
     option("parallelism", "CX_PARALLELISM", "2", "parallelism of the job");
     option("checkpoint-interval", "CX_CHECKPOINT_INTERVAL", "10s", "time between checkpoints");
+    option(
+        "buffer-timeout",
+        "CX_BUFFER_TIMEOUT",
+        "5ms",
+        "longest a record waits in a network buffer between two tasks (Flink's default is 100ms:"
+            + " more throughput, more latency)");
     option("state-backend", "CX_STATE_BACKEND", "rocksdb", "rocksdb or heap");
     option(
         "checkpoint-dir",
@@ -164,6 +171,7 @@ public record JobSettings(
         get.apply("group-id"),
         positive("parallelism", get.apply("parallelism")),
         duration("checkpoint-interval", get.apply("checkpoint-interval")),
+        duration("buffer-timeout", get.apply("buffer-timeout")),
         choice("state-backend", get.apply("state-backend"), "rocksdb", "heap"),
         get.apply("checkpoint-dir"),
         duration("out-of-orderness", get.apply("out-of-orderness")),

@@ -46,6 +46,15 @@ public final class ThroughputBench implements Callable<Integer> {
   @Option(names = "--warmup-events", description = "events of the warm-up run (default 100,000)")
   Integer warmupEvents;
 
+  @Option(
+      names = "--buffer-timeouts",
+      split = ",",
+      description =
+          "Flink network buffer timeouts to run with, a round each (default 5ms, the embedded"
+              + " default's); the figures of a later one are named"
+              + " pipeline.throughput.buffer-<timeout>.*")
+  List<String> bufferTimeouts = List.of("5ms");
+
   private final Report report = new Report(System.out, "per-process-cpu");
 
   public static void main(String[] args) {
@@ -63,18 +72,23 @@ public final class ThroughputBench implements Callable<Integer> {
         n, workload.keys, workload.seed);
     try (BenchInstallation installation = new BenchInstallation()) {
       PipelineWorkload.Event[] first = Arrays.copyOf(stream, warmup);
-      measure(installation, Graph.WHOLE, 100, first);
+      measure(installation, Graph.WHOLE, 100, first, bufferTimeouts.get(0));
       report.comment("warmed up on %d events with 100 patterns", warmup);
-      record(
-          "pipeline.throughput.routing-only", measure(installation, Graph.ROUTING_ONLY, 0, stream));
-      for (int p : patternCounts) {
-        record("pipeline.throughput.patterns-" + p, measure(installation, Graph.WHOLE, p, stream));
-      }
-      for (int p : patternCounts) {
-        report.ratio(
-            "pipeline.throughput.patterns-" + p + "-vs-routing-only",
-            "pipeline.throughput.patterns-" + p,
-            "pipeline.throughput.routing-only");
+      for (int i = 0; i < bufferTimeouts.size(); i++) {
+        String timeout = bufferTimeouts.get(i);
+        String name =
+            i == 0 ? "pipeline.throughput" : "pipeline.throughput.buffer-" + timeout.trim();
+        record(
+            name + ".routing-only", measure(installation, Graph.ROUTING_ONLY, 0, stream, timeout));
+        for (int p : patternCounts) {
+          record(name + ".patterns-" + p, measure(installation, Graph.WHOLE, p, stream, timeout));
+        }
+        for (int p : patternCounts) {
+          report.ratio(
+              name + ".patterns-" + p + "-vs-routing-only",
+              name + ".patterns-" + p,
+              name + ".routing-only");
+        }
       }
     }
     return 0;
@@ -86,7 +100,11 @@ public final class ThroughputBench implements Callable<Integer> {
 
   /** One run: fresh topics, the patterns, the events, then the job until it has taken them all. */
   private Report.Result measure(
-      BenchInstallation installation, Graph graph, int patterns, PipelineWorkload.Event[] stream)
+      BenchInstallation installation,
+      Graph graph,
+      int patterns,
+      PipelineWorkload.Event[] stream,
+      String bufferTimeout)
       throws Exception {
     installation.newRun(patterns);
     try (EventProducer producer =
@@ -94,7 +112,11 @@ public final class ThroughputBench implements Callable<Integer> {
       producer.produceAll(stream);
     }
     System.gc();
-    try (EngineUnderTest engine = EngineUnderTest.start(installation, graph, Map.of())) {
+    try (EngineUnderTest engine =
+        EngineUnderTest.start(
+            installation,
+            graph,
+            Map.of("execution.buffer-timeout.interval", bufferTimeout.trim()))) {
       Await.until(() -> engine.eventsParsed() > 0, Duration.ofMinutes(2), "the first event");
       long start = System.nanoTime();
       long cpuStart = JvmTimes.processCpuNanos();
