@@ -14,8 +14,12 @@ import java.util.Set;
  * {@link IndexValue} form) that some predicate of the pattern requires. The engine keeps an index
  * from values to patterns, so an event is offered only to the patterns it can touch. A pattern
  * whose predicates do not all pin a common attribute has no hint and is offered every event.
+ *
+ * <p>{@code exact} are the values that touch the pattern by themselves: some predicate of the
+ * pattern is just {@code (= attribute value)}, so an event found under such a value in the index
+ * needs no further test (normal forms are equal exactly when {@code =} holds).
  */
-public record IndexHint(String attribute, Set<String> values) {
+public record IndexHint(String attribute, Set<String> values, Set<String> exact) {
 
   /** The hint of a pattern from all its event predicates, or null when there is none. */
   static IndexHint of(List<Predicate> predicates) {
@@ -47,7 +51,17 @@ public record IndexHint(String attribute, Set<String> values) {
         best = e.getKey();
       }
     }
-    return new IndexHint(best, Set.copyOf(common.get(best)));
+    Set<String> exact = new HashSet<>();
+    for (Predicate p : predicates) {
+      if (p instanceof Predicate.Compare c
+          && c.op() == Predicate.Op.EQ
+          && c.attribute().equals(best)
+          && !(c.value() instanceof Literal.Nil)
+          && IndexValue.ofLiteral(c.value()) != null) {
+        exact.add(IndexValue.ofLiteral(c.value()));
+      }
+    }
+    return new IndexHint(best, Set.copyOf(common.get(best)), Set.copyOf(exact));
   }
 
   /** The attributes a predicate pins to a finite set of values, with those values. */

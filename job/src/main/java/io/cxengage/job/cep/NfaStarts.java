@@ -59,7 +59,18 @@ final class NfaStarts {
         // IGNORE out of a start state keeps no copy of it: the start state is always kept anyway
       }
     }
-    return java.util.Optional.of(event -> takes.stream().anyMatch(c -> holds(c, event)));
+    // an array and a loop: this runs for most events and most touched patterns
+    @SuppressWarnings("unchecked")
+    IterativeCondition<T>[] conditions = takes.toArray(new IterativeCondition[0]);
+    return java.util.Optional.of(
+        event -> {
+          for (IterativeCondition<T> c : conditions) {
+            if (holds(c, event)) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   private static boolean contextFree(IterativeCondition<?> condition) {

@@ -20,7 +20,7 @@ import java.util.Map;
 final class PatternIndex {
 
   private final Map<String, AttributePath> paths = new LinkedHashMap<>();
-  private final Map<String, Map<String, List<ActivePattern>>> byValue = new HashMap<>();
+  private final Map<String, Map<String, List<Candidate>>> byValue = new HashMap<>();
   private final List<ActivePattern> unindexed = new ArrayList<>();
 
   PatternIndex(Collection<ActivePattern> patterns) {
@@ -31,13 +31,18 @@ final class PatternIndex {
         continue;
       }
       paths.computeIfAbsent(hint.attribute(), AttributePath::new);
-      Map<String, List<ActivePattern>> values =
+      Map<String, List<Candidate>> values =
           byValue.computeIfAbsent(hint.attribute(), a -> new HashMap<>());
       for (String v : hint.values()) {
-        values.computeIfAbsent(v, x -> new ArrayList<>()).add(p);
+        values
+            .computeIfAbsent(v, x -> new ArrayList<>())
+            .add(new Candidate(p, hint.exact().contains(v)));
       }
     }
   }
+
+  /** A pattern listed under a value; {@code exact}: the value alone touches it, no test needed. */
+  private record Candidate(ActivePattern pattern, boolean exact) {}
 
   /** The patterns the event touches, in a stable order (each at most once). */
   List<ActivePattern> touchedBy(JsonNode attributes) {
@@ -47,11 +52,12 @@ final class PatternIndex {
       if (v == null) {
         continue;
       }
-      List<ActivePattern> hits = byValue.get(entry.getKey()).get(v);
+      List<Candidate> hits = byValue.get(entry.getKey()).get(v);
       if (hits != null) {
-        for (ActivePattern p : hits) {
-          if (!out.contains(p) && p.compiled().touches().test(attributes)) {
-            out.add(p);
+        for (Candidate c : hits) {
+          if (!out.contains(c.pattern())
+              && (c.exact() || c.pattern().compiled().touches().test(attributes))) {
+            out.add(c.pattern());
           }
         }
       }

@@ -1,0 +1,56 @@
+package io.cxengage.dsl.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cxengage.dsl.PatternLanguage;
+import io.cxengage.dsl.eval.IndexValue;
+import org.junit.jupiter.api.Test;
+
+/** The index hint: which values of which attribute an event needs to touch a pattern at all. */
+class IndexHintTest {
+
+  private static final JsonMapper JSON = new JsonMapper();
+
+  private static JsonNode tree(String json) throws Exception {
+    return JSON.readTree(json);
+  }
+
+  private static CompiledWhen compile(String when) {
+    return PatternCompiler.compile(PatternLanguage.checkWhen(when).orThrow());
+  }
+
+  @Test
+  void aValueIsExactOnlyWhereAPredicateIsNothingButThatEquality() {
+    IndexHint hint =
+        compile(
+                "(seq (event (= type \"a\")) (event (and (= type \"b\") (> amount 5)))"
+                    + " (event (or (= type \"c\") (= type \"d\"))))")
+            .indexHint();
+    assertThat(hint.attribute()).isEqualTo("type");
+    assertThat(hint.values()).containsExactlyInAnyOrder("s:a", "s:b", "s:c", "s:d");
+    assertThat(hint.exact()).containsExactly("s:a");
+  }
+
+  @Test
+  void anEventUnderAnExactValueTouchesThePatternWhateverElseItHolds() throws Exception {
+    CompiledWhen c = compile("(seq (event (= level 5)) (event (and (= level 6) (= vip true))))");
+    IndexHint hint = c.indexHint();
+    assertThat(hint.exact()).containsExactly("n:5");
+    // numbers in any spelling have one normal form, and = agrees with it
+    for (String json :
+        new String[] {"{\"level\":5}", "{\"level\":5.0}", "{\"level\":\"5\"}", "{\"level\":5e0}"}) {
+      var attributes = tree(json);
+      assertThat(IndexValue.ofNode(attributes.get("level"))).isEqualTo("n:5");
+      assertThat(c.touches().test(attributes)).as(json).isTrue();
+    }
+    // a value that is indexed but not exact still needs the test
+    assertThat(c.touches().test(tree("{\"level\":6}"))).isFalse();
+  }
+
+  @Test
+  void noHintWithoutAnAttributeEveryPredicatePins() {
+    assertThat(compile("(seq (event (= type \"a\")) (event (> amount 5)))").indexHint()).isNull();
+  }
+}
