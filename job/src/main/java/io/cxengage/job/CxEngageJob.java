@@ -20,6 +20,7 @@ import io.cxengage.job.parse.ParseFunction;
 import io.cxengage.job.reaction.DispatchSettings;
 import io.cxengage.job.reaction.ReactionOperator;
 import io.cxengage.job.routing.KeyAttributeRouter;
+import io.cxengage.job.serde.BinaryTypeInfo;
 import io.cxengage.job.serde.JsonTypeInfo;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -87,7 +88,7 @@ public final class CxEngageJob {
                 rowsByService.getSideOutput(AugmentRowRouter.ENGINE),
                 options.augments())
             .map(AugmentSubject::toEvent)
-            .returns(JsonTypeInfo.of(RoutedEvent.class))
+            .returns(BinaryTypeInfo.routedEvent())
             .uid("cx-engine-augment-merge")
             .name("engine augments: merge");
 
@@ -96,7 +97,7 @@ public final class CxEngageJob {
       toMatch =
           toMatch
               .map(new io.cxengage.job.fault.FaultInjector(options.testFault()))
-              .returns(JsonTypeInfo.of(RoutedEvent.class))
+              .returns(BinaryTypeInfo.routedEvent())
               .uid("cx-test-fault")
               .name("test fault");
     }
@@ -193,7 +194,7 @@ public final class CxEngageJob {
             .connect(feed.broadcast())
             .transform(
                 "route by key attribute",
-                JsonTypeInfo.of(RoutedEvent.class),
+                BinaryTypeInfo.routedEvent(),
                 new KeyAttributeRouter(options.configInitiallyReady()))
             .uid("cx-router");
 

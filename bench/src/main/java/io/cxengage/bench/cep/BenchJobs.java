@@ -45,7 +45,7 @@ final class BenchJobs {
     var keyed =
         EventSupply.source(env, n)
             .map(RoutedEvent::event)
-            .returns(BinaryTypes.customerEvent())
+            .returns(io.cxengage.job.serde.BinaryTypeInfo.customerEvent())
             .setParallelism(1)
             .name("event")
             .keyBy(BenchJobs::routingKey, Types.STRING);

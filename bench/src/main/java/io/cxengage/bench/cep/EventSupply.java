@@ -34,7 +34,7 @@ final class EventSupply {
         .setParallelism(1)
         .name("sequence")
         .map(new ByIndex())
-        .returns(BinaryTypes.routedEvent())
+        .returns(io.cxengage.job.serde.BinaryTypeInfo.routedEvent())
         .setParallelism(1)
         .name("pre-generated events")
         .assignTimestampsAndWatermarks(

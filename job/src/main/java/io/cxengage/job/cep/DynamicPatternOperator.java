@@ -193,7 +193,7 @@ public final class DynamicPatternOperator
             .getOperatorStateStore()
             .getUnionListState(
                 new ListStateDescriptor<>(
-                    "cx-cep-waiting", new JsonTypeSerializer<>(RoutedEvent.class)));
+                    "cx-cep-waiting", io.cxengage.job.serde.RoutedEventSerializer.INSTANCE));
     if (!context.isRestored()) {
       return;
     }

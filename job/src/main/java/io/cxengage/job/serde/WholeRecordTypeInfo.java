@@ -4,8 +4,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * Type information for a record that Flink handles as one opaque value of a class, written by a
- * serializer of its own (no fields, no key type): what {@link JsonTypeInfo} and the bench's binary
- * types have in common. Two are equal when they are of the same kind and class.
+ * serializer of its own (no fields, no key type): what {@link JsonTypeInfo} and {@link
+ * BinaryTypeInfo} have in common. Two are equal when they are of the same kind and class.
  */
 public abstract class WholeRecordTypeInfo<T> extends TypeInformation<T> {
 
