@@ -13,8 +13,6 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 JAR="$BENCH_DIR/target/bench-0.1.0-SNAPSHOT.jar"
 CLASSPATH_FILE="$BENCH_DIR/target/classpath.txt"
-# the throughput step's figures, read by the latency step
-RESULTS="$BENCH_DIR/target/pipeline-throughput.txt"
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms2g -Xmx6g -XX:+UseParallelGC})
 
 STEPS=(cep augment pipeline-throughput pipeline-latency pipeline-reload pipeline-state)
@@ -59,14 +57,12 @@ step_augment() {
 
 # Whole-pipeline events/s with 1, 100 and 1,000 patterns against the job without the engine.
 step_pipeline-throughput() {
-  run_java io.cxengage.bench.pipeline.ThroughputBench "${QUICK[@]}" "${EXTRA[@]}" | tee "$RESULTS"
+  run_java io.cxengage.bench.pipeline.ThroughputBench "${QUICK[@]}" "${EXTRA[@]}"
 }
 
-# Reaction latency at half the 100-pattern throughput measured by the step before (when it ran).
+# Reaction latency at half the 100-pattern throughput the job sustains beside a producer.
 step_pipeline-latency() {
-  local max
-  max="$(sed -n 's/^pipeline.throughput.patterns-100: \([0-9]*\) events\/s$/\1/p' "$RESULTS" 2>/dev/null || true)"
-  run_java io.cxengage.bench.pipeline.LatencyBench "${QUICK[@]}" ${max:+--max-rate "$max"} "${EXTRA[@]}"
+  run_java io.cxengage.bench.pipeline.LatencyBench "${QUICK[@]}" "${EXTRA[@]}"
 }
 
 # Time from POST /patterns answering 201 to the new pattern's first reaction.

@@ -17,10 +17,13 @@ import picocli.CommandLine.Option;
 /**
  * Latency from an event's arrival on Kafka to its reaction on {@code cx.reactions}, with the
  * embedded default's settings and the 100-pattern workload, at half the maximum throughput (events
- * produced at a steady rate, each stamped with the instant it is sent). A reaction's latency is the
- * instant a consumer received it minus the {@code sent} of the event that completed its match
- * (dsl.md: the last event's attributes win). Matches of {@code absent} patterns complete when time
- * passes, not on an event, and are left out. Measured for a {@code read_uncommitted} and a {@code
+ * produced at a steady rate, each stamped with the instant it is sent). The maximum is measured
+ * here, the same way as the latency: events/s the job takes in while a producer in this JVM sends
+ * faster than that (the throughput step's maximum, from a backlog produced before the job starts,
+ * is more than the job sustains with a producer beside it). A reaction's latency is the instant a
+ * consumer received it minus the {@code sent} of the event that completed its match (dsl.md: the
+ * last event's attributes win). Matches of {@code absent} patterns complete when time passes, not
+ * on an event, and are left out. Measured for a {@code read_uncommitted} and a {@code
  * read_committed} reader of the same reactions (see {@link ReactionWatcher}), and for the embedded
  * default's network buffer timeout (5 ms) and Flink's own default (100 ms).
  */
@@ -36,9 +39,16 @@ public final class LatencyBench implements Callable<Integer> {
   @Option(
       names = "--max-rate",
       description =
-          "the 100-pattern throughput (events/s) measured by pipeline-throughput; events are"
-              + " produced at half of it (default 8,000, when that step did not run)")
-  double maxRate = 8_000;
+          "events/s the job takes at most; events are produced at half of it (default: measured"
+              + " first, see --max-seconds)")
+  Double maxRate;
+
+  @Option(
+      names = "--max-seconds",
+      description =
+          "seconds of the run that measures the maximum, after as many of warm-up (default 30,"
+              + " quick 15)")
+  Integer maxSeconds;
 
   @Option(names = "--seconds", description = "measured seconds (default 90, quick 20)")
   Integer seconds;
@@ -66,21 +76,28 @@ public final class LatencyBench implements Callable<Integer> {
   private final Report report = new Report(System.out, "per-process-cpu");
 
   public static void main(String[] args) {
-    // run.sh passes the measured maximum first; a --max-rate given by hand comes later and wins
-    System.exit(
-        new CommandLine(new LatencyBench()).setOverwrittenOptionsAllowed(true).execute(args));
+    System.exit(new CommandLine(new LatencyBench()).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
     int measured = seconds != null ? seconds : quick ? 20 : 90;
     int warmup = warmupSeconds != null ? warmupSeconds : quick ? 20 : 60;
-    double rate = maxRate / 2;
-    report.comment(
-        "pipeline latency: %d patterns, %d keys, %.0f events/s (half of %.0f), %d s measured after"
-            + " %d s, embedded default (parallelism 2, RocksDB, checkpoints every 10 s)",
-        patterns, workload.keys, rate, maxRate, measured, warmup);
     try (BenchInstallation installation = new BenchInstallation()) {
+      double max;
+      if (maxRate != null) {
+        max = maxRate;
+      } else {
+        int seconds = maxSeconds != null ? maxSeconds : quick ? 15 : 30;
+        max = sustainedMaximum(installation, bufferTimeouts.get(0), seconds);
+        report.print(
+            "pipeline.latency.sustained-max", String.format(Locale.ROOT, "%.0f", max), "events/s");
+      }
+      double rate = max / 2;
+      report.comment(
+          "pipeline latency: %d patterns, %d keys, %.0f events/s (half of %.0f), %d s measured"
+              + " after %d s, embedded default (parallelism 2, RocksDB, checkpoints every 10 s)",
+          patterns, workload.keys, rate, max, measured, warmup);
       report.print("pipeline.latency.rate", String.format(Locale.ROOT, "%.0f", rate), "events/s");
       for (String timeout : bufferTimeouts) {
         Map<String, String> flink = Map.of("execution.buffer-timeout.interval", timeout);
@@ -88,6 +105,36 @@ public final class LatencyBench implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Events/s the job takes in over {@code seconds}, after as many of warm-up, while a producer
+   * sends as fast as it can (faster than the job takes them: a backlog builds up).
+   */
+  private double sustainedMaximum(BenchInstallation installation, String timeout, int seconds)
+      throws Exception {
+    installation.newRun(patterns);
+    Map<String, String> flink = Map.of("execution.buffer-timeout.interval", timeout);
+    try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, flink);
+        EventProducer producer =
+            new EventProducer(installation.bootstrap(), installation.topics().events())) {
+      java.util.concurrent.atomic.AtomicBoolean stop =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Thread sending =
+          new Thread(() -> producer.paced(workload.stream(), 1e9, stop::get), "max-producer");
+      sending.start();
+      try {
+        Thread.sleep(seconds * 1000L);
+        long from = engine.eventsThrough(Graph.WHOLE);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long through = engine.eventsThrough(Graph.WHOLE) - from;
+        return through / ((System.nanoTime() - start) / 1e9);
+      } finally {
+        stop.set(true);
+        sending.join();
+      }
+    }
   }
 
   /** One job: the patterns, then events at {@code rate} for the warm-up and the measurement. */
