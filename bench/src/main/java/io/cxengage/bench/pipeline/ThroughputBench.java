@@ -4,7 +4,9 @@ import io.cxengage.bench.JvmTimes;
 import io.cxengage.bench.Report;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,6 +57,13 @@ public final class ThroughputBench implements Callable<Integer> {
               + " pipeline.throughput.buffer-<timeout>.*")
   List<String> bufferTimeouts = List.of("5ms");
 
+  @Option(
+      names = "--repeat",
+      description =
+          "rounds of every run, one after the other; the median is reported (default 1). Routing"
+              + " only lasts seconds and moved by 3x between rounds: repeat it for a ratio")
+  int repeat = 1;
+
   private final Report report = new Report(System.out, "per-process-cpu");
 
   public static void main(String[] args) {
@@ -80,10 +89,20 @@ public final class ThroughputBench implements Callable<Integer> {
         String timeout = bufferTimeouts.get(i);
         String name =
             i == 0 ? "pipeline.throughput" : "pipeline.throughput.buffer-" + timeout.trim();
-        record(
-            name + ".routing-only", measure(installation, Graph.ROUTING_ONLY, 0, stream, timeout));
+        // in rounds, every run once per round, so that a slow spell of the machine hits all alike
+        List<Report.Result> routingOnly = new ArrayList<>();
+        Map<Integer, List<Report.Result>> withPatterns = new LinkedHashMap<>();
+        for (int round = 0; round < repeat; round++) {
+          routingOnly.add(measure(installation, Graph.ROUTING_ONLY, 0, stream, timeout));
+          for (int p : patternCounts) {
+            withPatterns
+                .computeIfAbsent(p, k -> new ArrayList<>())
+                .add(measure(installation, Graph.WHOLE, p, stream, timeout));
+          }
+        }
+        report.figures(name + ".routing-only", routingOnly, "matches");
         for (int p : patternCounts) {
-          record(name + ".patterns-" + p, measure(installation, Graph.WHOLE, p, stream, timeout));
+          report.figures(name + ".patterns-" + p, withPatterns.get(p), "matches");
         }
         for (int p : patternCounts) {
           report.ratio(
@@ -94,10 +113,6 @@ public final class ThroughputBench implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private void record(String name, Report.Result result) {
-    report.figures(name, List.of(result), "matches");
   }
 
   /** One run: fresh topics, the patterns, the events, then the job until it has taken them all. */
