@@ -73,6 +73,11 @@ public final class LatencyBench implements Callable<Integer> {
               + " the embedded default's and Flink's own)")
   List<String> bufferTimeouts = List.of("5ms", "100ms");
 
+  @Option(
+      names = "--flink",
+      description = "a Flink option for every run, key=value (repeatable), to try a setting")
+  Map<String, String> flinkOptions = new java.util.LinkedHashMap<>();
+
   private final Report report = new Report(System.out, "per-process-cpu");
 
   public static void main(String[] args) {
@@ -100,7 +105,8 @@ public final class LatencyBench implements Callable<Integer> {
           patterns, workload.keys, rate, max, measured, warmup);
       report.print("pipeline.latency.rate", String.format(Locale.ROOT, "%.0f", rate), "events/s");
       for (String timeout : bufferTimeouts) {
-        Map<String, String> flink = Map.of("execution.buffer-timeout.interval", timeout);
+        Map<String, String> flink = new java.util.LinkedHashMap<>(flinkOptions);
+        flink.put("execution.buffer-timeout.interval", timeout);
         run(installation, flink, rate, warmup, measured, "pipeline.latency.buffer-" + timeout);
       }
     }
@@ -114,7 +120,8 @@ public final class LatencyBench implements Callable<Integer> {
   private double sustainedMaximum(BenchInstallation installation, String timeout, int seconds)
       throws Exception {
     installation.newRun(patterns);
-    Map<String, String> flink = Map.of("execution.buffer-timeout.interval", timeout);
+    Map<String, String> flink = new java.util.LinkedHashMap<>(flinkOptions);
+    flink.put("execution.buffer-timeout.interval", timeout);
     try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, flink);
         EventProducer producer =
             new EventProducer(installation.bootstrap(), installation.topics().events())) {
