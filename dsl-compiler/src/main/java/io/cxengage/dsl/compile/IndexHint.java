@@ -2,7 +2,9 @@ package io.cxengage.dsl.compile;
 
 import io.cxengage.dsl.ast.Literal;
 import io.cxengage.dsl.ast.Predicate;
+import io.cxengage.dsl.eval.EventPredicate;
 import io.cxengage.dsl.eval.IndexValue;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +17,25 @@ import java.util.Set;
  * from values to patterns, so an event is offered only to the patterns it can touch. A pattern
  * whose predicates do not all pin a common attribute has no hint and is offered every event.
  *
- * <p>{@code exact} are the values that touch the pattern by themselves: some predicate of the
- * pattern is just {@code (= attribute value)}, so an event found under such a value in the index
- * needs no further test (normal forms are equal exactly when {@code =} holds).
+ * <p>An event found under a value in the index can only satisfy the predicates that allow that
+ * value, so it is tested against those alone: its {@link #residual residual}. A value is exact,
+ * with no residual to test, when some predicate is just {@code (= attribute value)} (normal forms
+ * are equal exactly when {@code =} holds).
  */
-public record IndexHint(String attribute, Set<String> values, Set<String> exact) {
+public record IndexHint(
+    String attribute, Set<String> values, Map<String, EventPredicate> residuals) {
+
+  /** The test left for an event under {@code value}, or null when the value alone touches. */
+  public EventPredicate residual(String value) {
+    return residuals.get(value);
+  }
+
+  /** The values that touch the pattern by themselves. */
+  public Set<String> exact() {
+    Set<String> exact = new HashSet<>(values);
+    exact.removeAll(residuals.keySet());
+    return exact;
+  }
 
   /** The hint of a pattern from all its event predicates, or null when there is none. */
   static IndexHint of(List<Predicate> predicates) {
@@ -51,17 +67,28 @@ public record IndexHint(String attribute, Set<String> values, Set<String> exact)
         best = e.getKey();
       }
     }
+    Map<String, List<Predicate>> allowing = new HashMap<>();
     Set<String> exact = new HashSet<>();
     for (Predicate p : predicates) {
+      for (String v : pins(p).get(best)) {
+        allowing.computeIfAbsent(v, x -> new ArrayList<>()).add(p);
+      }
       if (p instanceof Predicate.Compare c
           && c.op() == Predicate.Op.EQ
           && c.attribute().equals(best)
-          && !(c.value() instanceof Literal.Nil)
           && IndexValue.ofLiteral(c.value()) != null) {
         exact.add(IndexValue.ofLiteral(c.value()));
       }
     }
-    return new IndexHint(best, Set.copyOf(common.get(best)), Set.copyOf(exact));
+    Map<String, EventPredicate> residuals = new HashMap<>();
+    for (var e : allowing.entrySet()) {
+      if (!exact.contains(e.getKey())) {
+        residuals.put(
+            e.getKey(),
+            EventPredicate.anyOf(e.getValue().stream().map(EventPredicate::of).toList()));
+      }
+    }
+    return new IndexHint(best, Set.copyOf(common.get(best)), Map.copyOf(residuals));
   }
 
   /** The attributes a predicate pins to a finite set of values, with those values. */

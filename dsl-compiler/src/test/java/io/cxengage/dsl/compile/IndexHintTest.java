@@ -31,6 +31,22 @@ class IndexHintTest {
     assertThat(hint.attribute()).isEqualTo("type");
     assertThat(hint.values()).containsExactlyInAnyOrder("s:a", "s:b", "s:c", "s:d");
     assertThat(hint.exact()).containsExactly("s:a");
+    assertThat(hint.residual("s:a")).isNull();
+  }
+
+  @Test
+  void underAValueOnlyThePredicatesAllowingItAreLeftToTest() throws Exception {
+    IndexHint hint =
+        compile(
+                "(seq (event (and (= type \"a\") (= code 1))) (event (= type \"b\"))"
+                    + " (event (and (= type \"a\") (= code 2))))")
+            .indexHint();
+    assertThat(hint.exact()).containsExactly("s:b");
+    // under "a": the two steps that allow it, and nothing of the step that needs "b"
+    assertThat(hint.residual("s:a").test(tree("{\"type\":\"a\",\"code\":1}"))).isTrue();
+    assertThat(hint.residual("s:a").test(tree("{\"type\":\"a\",\"code\":2}"))).isTrue();
+    assertThat(hint.residual("s:a").test(tree("{\"type\":\"a\",\"code\":3}"))).isFalse();
+    assertThat(hint.residual("s:b")).isNull();
   }
 
   @Test

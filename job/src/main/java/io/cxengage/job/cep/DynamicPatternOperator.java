@@ -2,7 +2,6 @@ package io.cxengage.job.cep;
 
 import io.cxengage.connectors.config.ConfigKey;
 import io.cxengage.connectors.records.DeadLetterRecord;
-import io.cxengage.dsl.PatternLanguage;
 import io.cxengage.dsl.compile.CompiledWhen;
 import io.cxengage.dsl.event.CustomerEvent;
 import io.cxengage.job.config.ConfigView;
@@ -469,7 +468,7 @@ public final class DynamicPatternOperator
     matches.inc();
     Map<String, String> templates = new HashMap<>();
     Map<String, String> known = config.tenant(tenant).templates();
-    for (String id : PatternLanguage.templateReferences(p.document().then())) {
+    for (String id : p.templateReferences()) {
       if (known.containsKey(id)) {
         templates.put(id, known.get(id));
       }

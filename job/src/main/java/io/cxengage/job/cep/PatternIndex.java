@@ -3,6 +3,7 @@ package io.cxengage.job.cep;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.dsl.compile.IndexHint;
 import io.cxengage.dsl.eval.AttributePath;
+import io.cxengage.dsl.eval.EventPredicate;
 import io.cxengage.dsl.eval.IndexValue;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,15 +35,16 @@ final class PatternIndex {
       Map<String, List<Candidate>> values =
           byValue.computeIfAbsent(hint.attribute(), a -> new HashMap<>());
       for (String v : hint.values()) {
-        values
-            .computeIfAbsent(v, x -> new ArrayList<>())
-            .add(new Candidate(p, hint.exact().contains(v)));
+        values.computeIfAbsent(v, x -> new ArrayList<>()).add(new Candidate(p, hint.residual(v)));
       }
     }
   }
 
-  /** A pattern listed under a value; {@code exact}: the value alone touches it, no test needed. */
-  private record Candidate(ActivePattern pattern, boolean exact) {}
+  /**
+   * A pattern listed under a value, with the test left for an event under that value: the
+   * predicates that allow the value (null when the value alone touches the pattern).
+   */
+  private record Candidate(ActivePattern pattern, EventPredicate residual) {}
 
   /** The patterns the event touches, in a stable order (each at most once). */
   List<ActivePattern> touchedBy(JsonNode attributes) {
@@ -56,7 +58,7 @@ final class PatternIndex {
       if (hits != null) {
         for (Candidate c : hits) {
           if (!out.contains(c.pattern())
-              && (c.exact() || c.pattern().compiled().touches().test(attributes))) {
+              && (c.residual() == null || c.residual().test(attributes))) {
             out.add(c.pattern());
           }
         }
