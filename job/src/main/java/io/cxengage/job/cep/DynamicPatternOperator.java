@@ -37,7 +37,6 @@ import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
 import org.apache.flink.cep.time.TimerService;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -142,7 +141,8 @@ public final class DynamicPatternOperator
             context.getOperatorStateStore(),
             "cx-cep",
             new JsonTypeSerializer<>(RoutedEvent.class),
-            RoutedEvent::configOffset);
+            RoutedEvent::configOffset,
+            this::ownsKey);
     restoreWaiting(context);
     config = new ConfigView();
     registry = new PatternRegistry();
@@ -196,14 +196,8 @@ public final class DynamicPatternOperator
     if (!context.isRestored()) {
       return;
     }
-    var task = getRuntimeContext().getTaskInfo();
     for (RoutedEvent e : waitingState.get()) {
-      int subtask =
-          KeyGroupRangeAssignment.assignKeyToParallelOperator(
-              e.routingKey(),
-              task.getMaxNumberOfParallelSubtasks(),
-              task.getNumberOfParallelSubtasks());
-      if (subtask == task.getIndexOfThisSubtask()) {
+      if (ownsKey(e.routingKey())) {
         waiting.add(e.event().timestamp(), e.routingKey(), e);
       }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
@@ -69,6 +70,14 @@ public abstract class ConfiguredOperator<IN, OUT> extends AbstractStreamOperator
   public void open() throws Exception {
     super.open();
     super.processWatermarkStatus(WatermarkStatus.IDLE, 1);
+  }
+
+  /** Whether {@code key} belongs to this subtask's key groups (for state restored in union). */
+  protected final boolean ownsKey(String key) {
+    var task = getRuntimeContext().getTaskInfo();
+    return KeyGroupRangeAssignment.assignKeyToParallelOperator(
+            key, task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks())
+        == task.getIndexOfThisSubtask();
   }
 
   protected final boolean ready() {

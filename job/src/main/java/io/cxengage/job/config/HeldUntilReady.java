@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ListState;
@@ -41,15 +42,21 @@ public final class HeldUntilReady<T> {
       OperatorStateStore operator,
       String name,
       TypeSerializer<T> serializer,
-      ToLongFunction<T> requiredOffset)
+      ToLongFunction<T> requiredOffset,
+      Predicate<String> ownKey)
       throws Exception {
     this.held = keyed.getListState(new ListStateDescriptor<>(name + "-held", serializer));
+    // union state: after a change of parallelism a key's records (keyed state) may be restored on
+    // another subtask than the one that listed the key, so every subtask reads every list and
+    // keeps its own keys
     this.keysState =
-        operator.getListState(
-            new ListStateDescriptor<>(name + "-held-keys", StringSerializer.INSTANCE));
+        operator.getUnionListState(
+            new ListStateDescriptor<>(name + "-held-keys-of-all", StringSerializer.INSTANCE));
     this.requiredOffset = requiredOffset;
     for (String k : keysState.get()) {
-      keys.add(k);
+      if (ownKey.test(k)) {
+        keys.add(k);
+      }
     }
   }
 

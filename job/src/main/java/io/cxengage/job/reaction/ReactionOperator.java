@@ -108,7 +108,8 @@ public final class ReactionOperator
             context.getOperatorStateStore(),
             "cx-reactions",
             new JsonTypeSerializer<>(MatchRecord.class),
-            MatchRecord::configOffset);
+            MatchRecord::configOffset,
+            this::ownsKey);
     credentials = new Credentials(settings.secretKey());
     for (ConfigUpdate u : storedConfiguration()) {
       credentials.apply(u.key(), u.value());

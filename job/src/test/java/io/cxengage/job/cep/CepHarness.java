@@ -15,7 +15,9 @@ import io.cxengage.job.model.RoutedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -53,7 +55,8 @@ final class CepHarness implements AutoCloseable {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new DynamicPatternOperator(ordering, false),
             RoutedEvent::routingKey,
-            c -> "",
+            // the harness keys the configuration input too: by a key of this subtask's own
+            configKeyOf(maxParallelism, parallelism, subtask),
             Types.STRING,
             maxParallelism,
             parallelism,
@@ -68,6 +71,17 @@ final class CepHarness implements AutoCloseable {
       config(ConfigKey.tenant(TENANT).toString(), new TenantDocument(TENANT, TENANT, null, 1L));
       config(ConfigKey.keyAttribute(TENANT).toString(), new KeyAttributeDocument("id", 1L));
       harness.processElement2(ConfigReadiness.marker(), 0);
+    }
+  }
+
+  private static KeySelector<ConfigUpdate, String> configKeyOf(
+      int maxParallelism, int parallelism, int subtask) {
+    for (int i = 0; ; i++) {
+      String key = "config-" + i;
+      if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, parallelism)
+          == subtask) {
+        return c -> key;
+      }
     }
   }
 
@@ -97,11 +111,22 @@ final class CepHarness implements AutoCloseable {
 
   /** Sends an event of customer {@code key} at {@code ts}; returns its id. */
   String event(String key, long ts, String json) throws Exception {
+    return event(key, ts, json, -1);
+  }
+
+  /** An event whose writer had applied the configuration up to {@code configOffset}. */
+  String event(String key, long ts, String json, long configOffset) throws Exception {
     ObjectNode attrs = (ObjectNode) Json.tree(json);
     attrs.put("id", key);
     String id = "e" + eventCount++;
-    harness.processElement1(new RoutedEvent(TENANT, key, new CustomerEvent(id, ts, attrs), -1), ts);
+    harness.processElement1(
+        new RoutedEvent(TENANT, key, new CustomerEvent(id, ts, attrs), configOffset), ts);
     return id;
+  }
+
+  /** The configuration log has moved on to {@code offset} (nothing changed). */
+  void configProgress(long offset) throws Exception {
+    harness.processElement2(ConfigReadiness.progress(offset), 0);
   }
 
   OperatorSubtaskState snapshot() throws Exception {

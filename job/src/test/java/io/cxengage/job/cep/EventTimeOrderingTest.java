@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Event-time ordering: events wait in the operator's queue until the watermark passes them, are
  * matched in timestamp order together with the timers due, and survive a checkpoint, also when the
- * job is restored with another parallelism.
+ * job is restored with another parallelism; so do events held for their configuration.
  */
 class EventTimeOrderingTest {
 
@@ -109,6 +109,40 @@ class EventTimeOrderingTest {
               snapshot, maxParallelism, 1, 2, subtask);
       try (CepHarness h = new CepHarness(Ordering.EVENT_TIME, part, maxParallelism, 2, subtask)) {
         h.watermark(sec(3));
+        List<String> mine = h.matches().stream().map(m -> m.key()).toList();
+        assertThat(mine).isNotEmpty();
+        matchedKeys.addAll(mine);
+      }
+    }
+    assertThat(matchedKeys).containsExactlyInAnyOrderElementsOf(keys);
+  }
+
+  @Test
+  void eventsHeldForTheirConfigurationAtACheckpointAreReleasedOnTheSubtaskOfTheirKey()
+      throws Exception {
+    int maxParallelism = 128;
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      keys.add("c" + i);
+    }
+    OperatorSubtaskState snapshot;
+    try (CepHarness h = new CepHarness(Ordering.ARRIVAL, null, maxParallelism, 1, 0)) {
+      h.pattern("PT1", A_THEN_B);
+      // written after the configuration reached offset 1000, which the operator has not read yet
+      for (String k : keys) {
+        h.event(k, sec(1), type("a"), 1000);
+        h.event(k, sec(2), type("b"), 1000);
+      }
+      assertThat(h.summary()).isEmpty();
+      snapshot = h.snapshot();
+    }
+    List<String> matchedKeys = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      OperatorSubtaskState part =
+          AbstractStreamOperatorTestHarness.repartitionOperatorState(
+              snapshot, maxParallelism, 1, 2, subtask);
+      try (CepHarness h = new CepHarness(Ordering.ARRIVAL, part, maxParallelism, 2, subtask)) {
+        h.configProgress(1000);
         List<String> mine = h.matches().stream().map(m -> m.key()).toList();
         assertThat(mine).isNotEmpty();
         matchedKeys.addAll(mine);
