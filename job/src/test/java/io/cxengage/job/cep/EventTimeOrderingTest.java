@@ -19,6 +19,10 @@ class EventTimeOrderingTest {
   private static final long T0 = 1_767_225_600_000L;
   private static final String A_THEN_B = "(seq (event (= type \"a\")) (event (= type \"b\")))";
 
+  private static final int MAX_PARALLELISM = 128;
+  private static final List<String> KEYS =
+      java.util.stream.IntStream.range(0, 20).mapToObj(i -> "c" + i).toList();
+
   private static long sec(double s) {
     return T0 + Math.round(s * 1000);
   }
@@ -88,66 +92,60 @@ class EventTimeOrderingTest {
 
   @Test
   void afterARescaleEachSubtaskMatchesTheWaitingEventsOfItsOwnKeysOnly() throws Exception {
-    int maxParallelism = 128;
-    List<String> keys = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      keys.add("c" + i);
-    }
     OperatorSubtaskState snapshot;
-    try (CepHarness h = new CepHarness(Ordering.EVENT_TIME, null, maxParallelism, 1, 0)) {
+    try (CepHarness h = new CepHarness(Ordering.EVENT_TIME, null, MAX_PARALLELISM, 1, 0)) {
       h.pattern("PT1", A_THEN_B);
-      for (String k : keys) {
+      for (String k : KEYS) {
         h.event(k, sec(1), type("a"));
         h.event(k, sec(2), type("b"));
       }
       snapshot = h.snapshot();
     }
-    List<String> matchedKeys = new ArrayList<>();
-    for (int subtask = 0; subtask < 2; subtask++) {
-      OperatorSubtaskState part =
-          AbstractStreamOperatorTestHarness.repartitionOperatorState(
-              snapshot, maxParallelism, 1, 2, subtask);
-      try (CepHarness h = new CepHarness(Ordering.EVENT_TIME, part, maxParallelism, 2, subtask)) {
-        h.watermark(sec(3));
-        List<String> mine = h.matches().stream().map(m -> m.key()).toList();
-        assertThat(mine).isNotEmpty();
-        matchedKeys.addAll(mine);
-      }
-    }
-    assertThat(matchedKeys).containsExactlyInAnyOrderElementsOf(keys);
+    assertEachOfTwoSubtasksMatchesItsOwnKeys(
+        Ordering.EVENT_TIME, snapshot, h -> h.watermark(sec(3)));
   }
 
   @Test
   void eventsHeldForTheirConfigurationAtACheckpointAreReleasedOnTheSubtaskOfTheirKey()
       throws Exception {
-    int maxParallelism = 128;
-    List<String> keys = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      keys.add("c" + i);
-    }
     OperatorSubtaskState snapshot;
-    try (CepHarness h = new CepHarness(Ordering.ARRIVAL, null, maxParallelism, 1, 0)) {
+    try (CepHarness h = new CepHarness(Ordering.ARRIVAL, null, MAX_PARALLELISM, 1, 0)) {
       h.pattern("PT1", A_THEN_B);
       // written after the configuration reached offset 1000, which the operator has not read yet
-      for (String k : keys) {
+      for (String k : KEYS) {
         h.event(k, sec(1), type("a"), 1000);
         h.event(k, sec(2), type("b"), 1000);
       }
       assertThat(h.summary()).isEmpty();
       snapshot = h.snapshot();
     }
+    assertEachOfTwoSubtasksMatchesItsOwnKeys(
+        Ordering.ARRIVAL, snapshot, h -> h.configProgress(1000));
+  }
+
+  /** What a subtask is given to release what it restored. */
+  private interface Release {
+    void on(CepHarness h) throws Exception;
+  }
+
+  /**
+   * Restores a one-subtask snapshot into two subtasks and releases each: every key matches, each on
+   * one subtask, and each subtask matches some.
+   */
+  private static void assertEachOfTwoSubtasksMatchesItsOwnKeys(
+      Ordering ordering, OperatorSubtaskState snapshot, Release release) throws Exception {
     List<String> matchedKeys = new ArrayList<>();
     for (int subtask = 0; subtask < 2; subtask++) {
       OperatorSubtaskState part =
           AbstractStreamOperatorTestHarness.repartitionOperatorState(
-              snapshot, maxParallelism, 1, 2, subtask);
-      try (CepHarness h = new CepHarness(Ordering.ARRIVAL, part, maxParallelism, 2, subtask)) {
-        h.configProgress(1000);
+              snapshot, MAX_PARALLELISM, 1, 2, subtask);
+      try (CepHarness h = new CepHarness(ordering, part, MAX_PARALLELISM, 2, subtask)) {
+        release.on(h);
         List<String> mine = h.matches().stream().map(m -> m.key()).toList();
         assertThat(mine).isNotEmpty();
         matchedKeys.addAll(mine);
       }
     }
-    assertThat(matchedKeys).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(matchedKeys).containsExactlyInAnyOrderElementsOf(KEYS);
   }
 }
