@@ -75,9 +75,11 @@ public record IndexHint(
       }
       if (p instanceof Predicate.Compare c
           && c.op() == Predicate.Op.EQ
-          && c.attribute().equals(best)
-          && IndexValue.ofLiteral(c.value()) != null) {
-        exact.add(IndexValue.ofLiteral(c.value()));
+          && c.attribute().equals(best)) {
+        String v = IndexValue.ofLiteral(c.value());
+        if (v != null) {
+          exact.add(v);
+        }
       }
     }
     Map<String, EventPredicate> residuals = new HashMap<>();

@@ -7,7 +7,6 @@ import io.cxengage.dsl.event.CustomerEvent;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,36 +14,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * The serialiser of the events held in the CEP shared buffer: id, timestamp and the attributes as
  * JSON bytes. Events are immutable once matched, so copies share the instance.
  */
-public final class CustomerEventSerializer extends TypeSerializerSingleton<CustomerEvent> {
+public final class CustomerEventSerializer extends ImmutableRecordSerializer<CustomerEvent> {
 
   private static final long serialVersionUID = 1L;
   public static final CustomerEventSerializer INSTANCE = new CustomerEventSerializer();
   private static final ObjectMapper MAPPER = Json.mapper();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public CustomerEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public CustomerEvent copy(CustomerEvent from) {
-    return from;
-  }
-
-  @Override
-  public CustomerEvent copy(CustomerEvent from, CustomerEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(CustomerEvent event, DataOutputView target) throws IOException {
@@ -62,11 +36,6 @@ public final class CustomerEventSerializer extends TypeSerializerSingleton<Custo
     byte[] bytes = new byte[source.readInt()];
     source.readFully(bytes);
     return new CustomerEvent(id, timestamp, (ObjectNode) MAPPER.readTree(bytes));
-  }
-
-  @Override
-  public CustomerEvent deserialize(CustomerEvent reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override

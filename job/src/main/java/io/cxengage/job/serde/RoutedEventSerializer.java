@@ -5,7 +5,6 @@ import io.cxengage.job.model.RoutedEvent;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,35 +14,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * CEP operator), and as JSON its decoding through Jackson's data binding was a quarter of the CEP
  * task's time.
  */
-public final class RoutedEventSerializer extends TypeSerializerSingleton<RoutedEvent> {
+public final class RoutedEventSerializer extends ImmutableRecordSerializer<RoutedEvent> {
 
   private static final long serialVersionUID = 1L;
   public static final RoutedEventSerializer INSTANCE = new RoutedEventSerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public RoutedEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public RoutedEvent copy(RoutedEvent from) {
-    return from;
-  }
-
-  @Override
-  public RoutedEvent copy(RoutedEvent from, RoutedEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(RoutedEvent record, DataOutputView target) throws IOException {
@@ -59,11 +33,6 @@ public final class RoutedEventSerializer extends TypeSerializerSingleton<RoutedE
     String key = source.readUTF();
     CustomerEvent event = CustomerEventSerializer.INSTANCE.deserialize(source);
     return new RoutedEvent(tenant, key, event, source.readLong());
-  }
-
-  @Override
-  public RoutedEvent deserialize(RoutedEvent reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override
