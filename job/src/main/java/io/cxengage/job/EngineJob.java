@@ -2,6 +2,7 @@ package io.cxengage.job;
 
 import io.cxengage.connectors.topics.TopicNames;
 import io.cxengage.job.kafka.KafkaIo;
+import io.cxengage.job.state.CheckpointFriendlyRocksDb;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -10,6 +11,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -35,9 +37,11 @@ public final class EngineJob {
    */
   public static Configuration configuration(JobSettings settings) {
     Configuration conf = new Configuration();
-    conf.set(
-        StateBackendOptions.STATE_BACKEND,
-        settings.stateBackend().equals("heap") ? "hashmap" : "rocksdb");
+    boolean heap = settings.stateBackend().equals("heap");
+    conf.set(StateBackendOptions.STATE_BACKEND, heap ? "hashmap" : "rocksdb");
+    if (!heap) {
+      conf.set(RocksDBOptions.OPTIONS_FACTORY, CheckpointFriendlyRocksDb.class.getName());
+    }
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
     conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
     conf.set(
