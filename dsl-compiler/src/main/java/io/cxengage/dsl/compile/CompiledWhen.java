@@ -13,6 +13,9 @@ import org.apache.flink.cep.pattern.Pattern;
  *   <li>{@link #touches}: an event that satisfies none of the pattern's event predicates cannot
  *       advance it and is not offered to it; {@link #indexHint} lets the engine skip even that test
  *       for most patterns.
+ *   <li>{@link #startHint}: of those, the events that can start a partial match. An event that
+ *       starts nothing matters only to customers already holding a partial match (or a pending
+ *       absence) of the pattern, so the engine looks for starting events in an index of these.
  *   <li>{@link #cancels}: an event that satisfies a {@code fail} of the outermost group cancels the
  *       pattern's partial matches before anything else, and is never part of a match; fails of
  *       nested groups are {@link #observes observed}.
@@ -37,6 +40,7 @@ public final class CompiledWhen {
   private final long absentMillis;
   private final EventPredicate absent;
   private final IndexHint indexHint;
+  private final IndexHint startHint;
 
   CompiledWhen(
       Pattern<CustomerEvent, ?> pattern,
@@ -47,7 +51,8 @@ public final class CompiledWhen {
       EventPredicate observes,
       long absentMillis,
       EventPredicate absent,
-      IndexHint indexHint) {
+      IndexHint indexHint,
+      IndexHint startHint) {
     this.pattern = pattern;
     this.nfaFactory = NFACompiler.compileFactory(pattern, false);
     this.generic = generic;
@@ -58,6 +63,7 @@ public final class CompiledWhen {
     this.absentMillis = absentMillis;
     this.absent = absent;
     this.indexHint = indexHint;
+    this.startHint = startHint;
   }
 
   public Pattern<CustomerEvent, ?> pattern() {
@@ -106,6 +112,15 @@ public final class CompiledWhen {
 
   public EventPredicate absent() {
     return absent;
+  }
+
+  /**
+   * The index hint of the events that can start a partial match (the first step's), or null when it
+   * cannot be told from one event's attributes: the engine then tests each touching event against
+   * the NFA's start.
+   */
+  public IndexHint startHint() {
+    return startHint;
   }
 
   /** The index hint, or null when every event must be tested against {@link #touches}. */

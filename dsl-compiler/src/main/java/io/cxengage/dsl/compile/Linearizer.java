@@ -1,7 +1,7 @@
 package io.cxengage.dsl.compile;
 
+import io.cxengage.dsl.ast.Predicate;
 import io.cxengage.dsl.ast.Trigger;
-import io.cxengage.dsl.eval.EventPredicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,14 +33,14 @@ final class Linearizer {
 
   private static List<Step> steps(Trigger t) {
     if (t instanceof Trigger.Event e) {
-      return List.of(new Step.Single(EventPredicate.of(e.predicate())));
+      return List.of(new Step.Single(e.predicate()));
     }
-    EventPredicate atom = atom(t);
+    Predicate atom = atom(t);
     if (atom != null) {
       return List.of(new Step.Single(atom));
     }
     if (t instanceof Trigger.Count c) {
-      EventPredicate child = atom(c.child());
+      Predicate child = atom(c.child());
       if (child != null) {
         return c.times() == 1
             ? List.of(new Step.Single(child))
@@ -78,10 +78,10 @@ final class Linearizer {
       if (parts.size() == 1) {
         return steps(parts.get(0));
       }
-      List<EventPredicate> preds = new ArrayList<>();
+      List<Predicate> preds = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
       for (Trigger part : parts) {
-        EventPredicate p = atom(part);
+        Predicate p = atom(part);
         int n = 1;
         if (p == null && part instanceof Trigger.Count c) {
           p = atom(c.child());
@@ -99,20 +99,20 @@ final class Linearizer {
   }
 
   /** A trigger satisfied by exactly one event: an event, or any of events; else null. */
-  static EventPredicate atom(Trigger t) {
+  static Predicate atom(Trigger t) {
     if (t instanceof Trigger.Event e) {
-      return EventPredicate.of(e.predicate());
+      return e.predicate();
     }
     if (t instanceof Trigger.Any a) {
-      List<EventPredicate> preds = new ArrayList<>();
+      List<Predicate> preds = new ArrayList<>();
       for (Trigger o : a.options()) {
-        EventPredicate p = atom(o);
+        Predicate p = atom(o);
         if (p == null) {
           return null;
         }
         preds.add(p);
       }
-      return EventPredicate.anyOf(preds);
+      return preds.size() == 1 ? preds.get(0) : new Predicate.Or(List.copyOf(preds));
     }
     if (t instanceof Trigger.Count c && c.times() == 1) {
       return atom(c.child());

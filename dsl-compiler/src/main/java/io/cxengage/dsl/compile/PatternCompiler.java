@@ -78,7 +78,8 @@ public final class PatternCompiler {
               : EventPredicate.anyOf(nestedFails.stream().map(EventPredicate::of).toList()),
           shape.absentMillis(),
           shape.hasAbsent() ? EventPredicate.of(shape.absent()) : null,
-          IndexHint.of(touching));
+          IndexHint.of(touching),
+          generic ? null : startHint(steps.get(0)));
     } catch (MalformedPatternException e) {
       throw new DslException(
           List.of(
@@ -88,6 +89,21 @@ public final class PatternCompiler {
                   when.position().column(),
                   "the pattern cannot be compiled: " + e.getMessage())));
     }
+  }
+
+  /**
+   * The hint for the events that can start a partial match of a chain: those of its first step.
+   * None for an {@code all} first (its condition weighs the events already taken) or a generic
+   * pattern; the engine then tests every touching event against the NFA's start.
+   */
+  private static IndexHint startHint(Step first) {
+    if (first instanceof Step.Single s) {
+      return IndexHint.of(List.of(s.predicate()));
+    }
+    if (first instanceof Step.Times t) {
+      return IndexHint.of(List.of(t.predicate()));
+    }
+    return null;
   }
 
   /**
@@ -109,15 +125,18 @@ public final class PatternCompiler {
         // an absent step follows: every later event can end a candidate, not just the first
         p = next(p, "s" + state++, skip, lastStep && r == repeat - 1 && lastStepAnyMatch);
         if (step instanceof Step.Single s) {
-          p = p.where(new Conditions.Leaf(s.predicate()));
+          p = p.where(new Conditions.Leaf(EventPredicate.of(s.predicate())));
         } else if (step instanceof Step.Times t) {
-          p = p.where(new Conditions.Leaf(t.predicate()));
+          p = p.where(new Conditions.Leaf(EventPredicate.of(t.predicate())));
         } else {
           Step.Multiset m = (Step.Multiset) step;
           String name = "s" + (state - 1);
           p =
               p.where(
-                  new Conditions.Multiset(name, new MultisetFeasibility(m.parts(), m.counts())));
+                  new Conditions.Multiset(
+                      name,
+                      new MultisetFeasibility(
+                          m.parts().stream().map(EventPredicate::of).toList(), m.counts())));
           if (m.size() > 1) {
             p = p.times(m.size());
           }

@@ -1,6 +1,6 @@
 package io.cxengage.dsl.compile;
 
-import io.cxengage.dsl.eval.EventPredicate;
+import io.cxengage.dsl.ast.Predicate;
 import java.util.List;
 
 /**
@@ -12,20 +12,20 @@ sealed interface Step {
   /** How many events the step takes. */
   int size();
 
-  record Single(EventPredicate predicate) implements Step {
+  record Single(Predicate predicate) implements Step {
     public int size() {
       return 1;
     }
   }
 
-  record Times(int times, EventPredicate predicate) implements Step {
+  record Times(int times, Predicate predicate) implements Step {
     public int size() {
       return times;
     }
   }
 
   /** {@code parts.get(i)} must be taken {@code counts.get(i)} times, in any order. */
-  record Multiset(List<EventPredicate> parts, List<Integer> counts) implements Step {
+  record Multiset(List<Predicate> parts, List<Integer> counts) implements Step {
     public int size() {
       return counts.stream().mapToInt(Integer::intValue).sum();
     }

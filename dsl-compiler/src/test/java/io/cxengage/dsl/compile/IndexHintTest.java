@@ -69,4 +69,52 @@ class IndexHintTest {
   void noHintWithoutAnAttributeEveryPredicatePins() {
     assertThat(compile("(seq (event (= type \"a\")) (event (> amount 5)))").indexHint()).isNull();
   }
+
+  @Test
+  void theStartHintIsTheFirstStepsAlone() throws Exception {
+    CompiledWhen c =
+        compile(
+            "(within 60 seconds (seq (event (and (= type \"a\") (= code 7)))"
+                + " (count 2 (event (= type \"b\")))))");
+    IndexHint start = c.startHint();
+    // both attributes pin one value: the tie goes to the name, here the more selective code
+    assertThat(start.attribute()).isEqualTo("code");
+    assertThat(start.values()).containsExactly("n:7");
+    assertThat(start.residual("n:7").test(tree("{\"type\":\"a\",\"code\":7}"))).isTrue();
+    assertThat(start.residual("n:7").test(tree("{\"type\":\"b\",\"code\":7}"))).isFalse();
+    // the later step's type touches the pattern but starts nothing
+    assertThat(c.indexHint().values()).contains("s:b");
+  }
+
+  @Test
+  void aCountedOrAlternativeFirstStepStartsWithAnyOfItsEvents() {
+    assertThat(
+            compile("(seq (count 3 (event (= type \"a\"))) (event (= type \"b\")))")
+                .startHint()
+                .exact())
+        .containsExactly("s:a");
+    IndexHint any =
+        compile("(seq (any (event (= type \"a\")) (event (= type \"c\"))) (event (= type \"b\")))")
+            .startHint();
+    assertThat(any.values()).containsExactlyInAnyOrder("s:a", "s:c");
+  }
+
+  @Test
+  void noStartHintWhereTheFirstStepWeighsTheEventsTakenOrThePatternIsGeneric() {
+    // an all first: its condition looks at the partial match
+    assertThat(
+            compile(
+                    "(seq (all (event (= type \"a\")) (event (= type \"c\"))) (event (= type \"b\")))")
+                .startHint())
+        .isNull();
+    // any of sequences: the generic mapping
+    assertThat(
+            compile(
+                    "(any (seq (event (= type \"a\")) (event (= type \"b\")))"
+                        + " (seq (event (= type \"c\")) (event (= type \"d\"))))")
+                .startHint())
+        .isNull();
+    // a first step that pins no attribute
+    assertThat(compile("(seq (event (> amount 5)) (event (= type \"b\")))").startHint()).isNull();
+  }
 }

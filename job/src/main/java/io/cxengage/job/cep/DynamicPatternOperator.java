@@ -308,8 +308,12 @@ public final class DynamicPatternOperator
   }
 
   private void match(String tenant, String key, CustomerEvent event) throws Exception {
-    List<ActivePattern> touched = registry.touchedBy(tenant, event.attributes());
-    if (touched.isEmpty()) {
+    PatternIndex index = registry.index(tenant);
+    if (index == null) {
+      return;
+    }
+    PatternIndex.Probe probe = index.probe(event);
+    if (!index.mayTouch(probe)) {
       return;
     }
     long ts = event.timestamp();
@@ -317,17 +321,23 @@ public final class DynamicPatternOperator
     // patterns, most of the time) has no state to read, fire or drop: it matters only if this
     // event can start it. One read of the key's holdings tells which patterns hold something.
     Map<String, Integer> held = holding.value();
-    List<ActivePattern> offered = new ArrayList<>(touched.size());
-    boolean[] holds = new boolean[touched.size()];
-    for (ActivePattern p : touched) {
-      boolean h = held != null && held.containsKey(p.stateKey());
-      if (h || p.canStart(event)) {
-        holds[offered.size()] = h;
-        offered.add(p);
+    List<ActivePattern> offered = new ArrayList<>(4);
+    if (held != null) {
+      for (String stateKey : held.keySet()) {
+        ActivePattern p = index.byStateKey(stateKey);
+        if (p != null && index.touches(p, probe)) {
+          offered.add(p);
+        }
       }
     }
+    index.addStartedBy(probe, offered);
     if (offered.isEmpty()) {
       return;
+    }
+    index.sort(offered);
+    boolean[] holds = new boolean[offered.size()];
+    for (int i = 0; i < holds.length; i++) {
+      holds[i] = held != null && held.containsKey(offered.get(i).stateKey());
     }
     try (SharedBufferAccessor<CustomerEvent> accessor = buffer.getAccessor()) {
       for (int i = 0; i < offered.size(); i++) {

@@ -5,70 +5,200 @@ import io.cxengage.dsl.compile.IndexHint;
 import io.cxengage.dsl.eval.AttributePath;
 import io.cxengage.dsl.eval.EventPredicate;
 import io.cxengage.dsl.eval.IndexValue;
+import io.cxengage.dsl.event.CustomerEvent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the patterns of a tenant that an event can touch, without testing them all: patterns whose
- * predicates pin an attribute to known values are found by the event's value of that attribute; the
- * others are always candidates. Candidates are then tested with their own predicates, so the index
- * may only ever err on the side of offering too much.
+ * Finds, for an event, the patterns of a tenant it must be offered to, without testing them all. A
+ * pattern that holds nothing under the event's key matters only if the event can start it, so the
+ * index answers two questions: does the event touch this pattern (asked for the few patterns the
+ * key holds state of), and which patterns can it start. Patterns whose predicates pin an attribute
+ * to known values are found by the event's value of that attribute (each attribute read once per
+ * event), then tested only with the predicates that allow that value; the others are tested whole.
+ * The index may only ever err on the side of offering too much.
  */
 final class PatternIndex {
 
-  private final Map<String, AttributePath> paths = new LinkedHashMap<>();
-  private final Map<String, Map<String, List<Candidate>>> byValue = new HashMap<>();
-  private final List<ActivePattern> unindexed = new ArrayList<>();
+  /** Each attribute any hint reads, by its slot in a {@link Probe}. */
+  private final List<AttributePath> attributes = new ArrayList<>();
+
+  private final Map<String, Integer> slots = new HashMap<>();
+  private final Lookup touching = new Lookup();
+  private final Lookup starting = new Lookup();
+  private final Map<ActivePattern, Touch> touches = new IdentityHashMap<>();
+  private final Map<String, ActivePattern> byStateKey = new HashMap<>();
+  private final Map<ActivePattern, Integer> order = new IdentityHashMap<>();
 
   PatternIndex(Collection<ActivePattern> patterns) {
     for (ActivePattern p : patterns) {
-      IndexHint hint = p.compiled().indexHint();
-      if (hint == null) {
-        unindexed.add(p);
-        continue;
-      }
-      paths.computeIfAbsent(hint.attribute(), AttributePath::new);
-      Map<String, List<Candidate>> values =
-          byValue.computeIfAbsent(hint.attribute(), a -> new HashMap<>());
-      for (String v : hint.values()) {
-        values.computeIfAbsent(v, x -> new ArrayList<>()).add(new Candidate(p, hint.residual(v)));
+      order.put(p, order.size());
+      byStateKey.put(p.stateKey(), p);
+      IndexHint touch = p.compiled().indexHint();
+      Touch t =
+          touch == null
+              ? new Touch(-1, null, p.compiled().touches())
+              : new Touch(slot(touch.attribute()), touch, null);
+      touches.put(p, t);
+      touching.add(p, touch, p.compiled().touches(), t.slot(), false);
+      IndexHint start = p.compiled().startHint();
+      if (start != null) {
+        // the first step's own predicates decide: no need to ask the NFA
+        starting.add(p, start, null, slot(start.attribute()), false);
+      } else {
+        // found as for touching, then the NFA's start says whether the event starts it
+        starting.add(p, touch, p.compiled().touches(), t.slot(), true);
       }
     }
   }
 
+  /** The values of an event's indexed attributes, each read when first needed. */
+  final class Probe {
+    private final CustomerEvent event;
+    private final String[] values = new String[attributes.size()];
+    private final boolean[] read = new boolean[attributes.size()];
+
+    private Probe(CustomerEvent event) {
+      this.event = event;
+    }
+
+    private String value(int slot) {
+      if (!read[slot]) {
+        values[slot] = IndexValue.ofNode(attributes.get(slot).read(event.attributes()));
+        read[slot] = true;
+      }
+      return values[slot];
+    }
+  }
+
+  Probe probe(CustomerEvent event) {
+    return new Probe(event);
+  }
+
+  /** False only when the event certainly touches none of the patterns. */
+  boolean mayTouch(Probe e) {
+    return touching.mayHit(e);
+  }
+
+  /** The active pattern whose state is kept under this key, or null (a pattern since changed). */
+  ActivePattern byStateKey(String stateKey) {
+    return byStateKey.get(stateKey);
+  }
+
+  /** Whether the event satisfies some event predicate of the pattern. */
+  boolean touches(ActivePattern p, Probe e) {
+    Touch t = touches.get(p);
+    if (t.hint() == null) {
+      return t.predicate().test(e.event.attributes());
+    }
+    String v = e.value(t.slot());
+    if (v == null || !t.hint().values().contains(v)) {
+      return false;
+    }
+    EventPredicate residual = t.hint().residual(v);
+    return residual == null || residual.test(e.event.attributes());
+  }
+
+  /** Adds to {@code out} the patterns the event can start that are not in it yet. */
+  void addStartedBy(Probe e, List<ActivePattern> out) {
+    starting.hits(e, out);
+  }
+
+  /** Puts patterns in the order they were given to the index (the tenant's). */
+  void sort(List<ActivePattern> patterns) {
+    if (patterns.size() > 1) {
+      patterns.sort(Comparator.comparingInt(order::get));
+    }
+  }
+
+  private int slot(String attribute) {
+    return slots.computeIfAbsent(
+        attribute,
+        a -> {
+          attributes.add(new AttributePath(a));
+          return attributes.size() - 1;
+        });
+  }
+
+  /** How a pattern is touched: through its hint's attribute, or by its whole predicate. */
+  private record Touch(int slot, IndexHint hint, EventPredicate predicate) {}
+
   /**
    * A pattern listed under a value, with the test left for an event under that value: the
-   * predicates that allow the value (null when the value alone touches the pattern).
+   * predicates that allow the value (null when the value alone decides), and whether the NFA's
+   * start must then be asked.
    */
-  private record Candidate(ActivePattern pattern, EventPredicate residual) {}
+  private record Candidate(ActivePattern pattern, EventPredicate residual, boolean askStart) {}
 
-  /** The patterns the event touches, in a stable order (each at most once). */
-  List<ActivePattern> touchedBy(JsonNode attributes) {
-    List<ActivePattern> out = new ArrayList<>(4);
-    for (var entry : paths.entrySet()) {
-      String v = IndexValue.ofNode(entry.getValue().read(attributes));
-      if (v == null) {
-        continue;
+  /** Patterns by attribute value, and those that must be tested whole. */
+  private final class Lookup {
+    private final Map<Integer, Map<String, List<Candidate>>> byValue = new HashMap<>();
+    private final List<Candidate> unindexed = new ArrayList<>();
+    private int[] indexedSlots = new int[0];
+
+    void add(ActivePattern p, IndexHint hint, EventPredicate whole, int slot, boolean askStart) {
+      if (hint == null) {
+        unindexed.add(new Candidate(p, whole, askStart));
+        return;
       }
-      List<Candidate> hits = byValue.get(entry.getKey()).get(v);
-      if (hits != null) {
-        for (Candidate c : hits) {
-          if (!out.contains(c.pattern())
-              && (c.residual() == null || c.residual().test(attributes))) {
-            out.add(c.pattern());
+      Map<String, List<Candidate>> values =
+          byValue.computeIfAbsent(
+              slot,
+              s -> {
+                indexedSlots = java.util.Arrays.copyOf(indexedSlots, indexedSlots.length + 1);
+                indexedSlots[indexedSlots.length - 1] = s;
+                return new HashMap<>();
+              });
+      for (String v : hint.values()) {
+        values
+            .computeIfAbsent(v, x -> new ArrayList<>())
+            .add(new Candidate(p, hint.residual(v), askStart));
+      }
+    }
+
+    boolean mayHit(Probe e) {
+      if (!unindexed.isEmpty()) {
+        return true;
+      }
+      for (int slot : indexedSlots) {
+        String v = e.value(slot);
+        if (v != null && byValue.get(slot).containsKey(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void hits(Probe e, List<ActivePattern> out) {
+      JsonNode attributes = e.event.attributes();
+      for (int slot : indexedSlots) {
+        String v = e.value(slot);
+        if (v == null) {
+          continue;
+        }
+        List<Candidate> candidates = byValue.get(slot).get(v);
+        if (candidates != null) {
+          for (Candidate c : candidates) {
+            offer(c, c.residual() == null || c.residual().test(attributes), e, out);
           }
         }
       }
-    }
-    for (ActivePattern p : unindexed) {
-      if (p.compiled().touches().test(attributes)) {
-        out.add(p);
+      for (Candidate c : unindexed) {
+        offer(c, c.residual().test(attributes), e, out);
       }
     }
-    return out;
+
+    private void offer(Candidate c, boolean passes, Probe e, List<ActivePattern> out) {
+      if (passes
+          && (!c.askStart() || c.pattern().canStart(e.event))
+          && !out.contains(c.pattern())) {
+        out.add(c.pattern());
+      }
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -69,9 +68,9 @@ final class PatternRegistry {
     return removed;
   }
 
-  List<ActivePattern> touchedBy(String tenant, com.fasterxml.jackson.databind.JsonNode attributes) {
-    PatternIndex index = indexes.get(tenant);
-    return index == null ? List.of() : index.touchedBy(attributes);
+  /** The index of the tenant's active patterns, or null when it has none. */
+  PatternIndex index(String tenant) {
+    return indexes.get(tenant);
   }
 
   /** The active pattern with this state key, or null. */
