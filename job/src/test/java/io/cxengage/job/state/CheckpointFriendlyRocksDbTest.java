@@ -1,5 +1,6 @@
 package io.cxengage.job.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Priority;
 
 class CheckpointFriendlyRocksDbTest {
 
@@ -33,6 +35,9 @@ class CheckpointFriendlyRocksDbTest {
     List<AutoCloseable> handles = new ArrayList<>();
     try (DBOptions options = factory.createDBOptions(new DBOptions(), handles)) {
       assertTrue(options.atomicFlush());
+      assertEquals(
+          CheckpointFriendlyRocksDb.FLUSH_THREADS,
+          options.getEnv().getBackgroundThreads(Priority.HIGH));
     }
   }
 
