@@ -10,8 +10,8 @@ import org.rocksdb.Priority;
  * RocksDB options for the engine's keyed state. A checkpoint of a RocksDB backend starts, on the
  * task thread, with a native RocksDB checkpoint, which flushes every column family's memtable
  * first. Flushed one by one, each is a round trip to RocksDB's flush thread with its own MANIFEST
- * write: with the dynamic CEP operator's eight column families that stalled the operator for
- * 70-370 ms at every checkpoint on two busy cores, the largest part of the reactions' p99 latency
+ * write: with the dynamic CEP operator's eight column families that stalled the operator for 70-370
+ * ms at every checkpoint on two busy cores, the largest part of the reactions' p99 latency
  * (bench/README.md, "Whole pipeline"). An atomic flush writes all of them in one job. It is meant
  * for databases without a write-ahead log, as Flink's are.
  *
