@@ -2,6 +2,7 @@ package io.cxengage.dsl.compile;
 
 import io.cxengage.dsl.eval.EventPredicate;
 import io.cxengage.dsl.event.CustomerEvent;
+import java.util.List;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.pattern.Pattern;
 
@@ -13,7 +14,7 @@ import org.apache.flink.cep.pattern.Pattern;
  *   <li>{@link #touches}: an event that satisfies none of the pattern's event predicates cannot
  *       advance it and is not offered to it; {@link #indexHint} lets the engine skip even that test
  *       for most patterns.
- *   <li>{@link #startHint}: of those, the events that can start a partial match. An event that
+ *   <li>{@link #startHints}: of those, the events that can start a partial match. An event that
  *       starts nothing matters only to customers already holding a partial match (or a pending
  *       absence) of the pattern, so the engine looks for starting events in an index of these.
  *   <li>{@link #cancels}: an event that satisfies a {@code fail} of the outermost group cancels the
@@ -40,7 +41,7 @@ public final class CompiledWhen {
   private final long absentMillis;
   private final EventPredicate absent;
   private final IndexHint indexHint;
-  private final IndexHint startHint;
+  private final List<IndexHint> startHints;
 
   CompiledWhen(
       Pattern<CustomerEvent, ?> pattern,
@@ -52,7 +53,7 @@ public final class CompiledWhen {
       long absentMillis,
       EventPredicate absent,
       IndexHint indexHint,
-      IndexHint startHint) {
+      List<IndexHint> startHints) {
     this.pattern = pattern;
     this.nfaFactory = NFACompiler.compileFactory(pattern, false);
     this.generic = generic;
@@ -63,7 +64,7 @@ public final class CompiledWhen {
     this.absentMillis = absentMillis;
     this.absent = absent;
     this.indexHint = indexHint;
-    this.startHint = startHint;
+    this.startHints = startHints;
   }
 
   public Pattern<CustomerEvent, ?> pattern() {
@@ -115,12 +116,17 @@ public final class CompiledWhen {
   }
 
   /**
-   * The index hint of the events that can start a partial match (the first step's), or null when it
-   * cannot be told from one event's attributes: the engine then tests each touching event against
-   * the NFA's start.
+   * The index hints of the events that can start a partial match (the first step's), one per
+   * attribute the first step pins, the fewest values first; empty when the start cannot be told
+   * from one event's attributes: the engine then tests each touching event against the NFA's start.
    */
+  public List<IndexHint> startHints() {
+    return startHints;
+  }
+
+  /** The first of {@link #startHints}, or null when there is none. */
   public IndexHint startHint() {
-    return startHint;
+    return startHints.isEmpty() ? null : startHints.get(0);
   }
 
   /** The index hint, or null when every event must be tested against {@link #touches}. */

@@ -5,6 +5,7 @@ import io.cxengage.dsl.ast.Predicate;
 import io.cxengage.dsl.eval.EventPredicate;
 import io.cxengage.dsl.eval.IndexValue;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,15 @@ public record IndexHint(
 
   /** The hint of a pattern from all its event predicates, or null when there is none. */
   static IndexHint of(List<Predicate> predicates) {
+    List<IndexHint> all = all(predicates);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /**
+   * A hint for each attribute that every predicate pins, the fewest values first (then by name):
+   * the engine may prefer another, knowing how the attributes spread a tenant's patterns.
+   */
+  static List<IndexHint> all(List<Predicate> predicates) {
     Map<String, Set<String>> common = null;
     for (Predicate p : predicates) {
       Map<String, Set<String>> pins = pins(p);
@@ -53,29 +63,34 @@ public record IndexHint(
         }
       }
       if (common.isEmpty()) {
-        return null;
+        return List.of();
       }
     }
     if (common == null) {
-      return null;
+      return List.of();
     }
-    String best = null;
-    for (var e : common.entrySet()) {
-      if (best == null
-          || e.getValue().size() < common.get(best).size()
-          || (e.getValue().size() == common.get(best).size() && e.getKey().compareTo(best) < 0)) {
-        best = e.getKey();
-      }
+    List<String> attributes = new ArrayList<>(common.keySet());
+    Map<String, Set<String>> values = common;
+    attributes.sort(
+        Comparator.<String>comparingInt(a -> values.get(a).size())
+            .thenComparing(Comparator.naturalOrder()));
+    List<IndexHint> hints = new ArrayList<>();
+    for (String attribute : attributes) {
+      hints.add(on(attribute, values.get(attribute), predicates));
     }
+    return List.copyOf(hints);
+  }
+
+  private static IndexHint on(String attribute, Set<String> values, List<Predicate> predicates) {
     Map<String, List<Predicate>> allowing = new HashMap<>();
     Set<String> exact = new HashSet<>();
     for (Predicate p : predicates) {
-      for (String v : pins(p).get(best)) {
+      for (String v : pins(p).get(attribute)) {
         allowing.computeIfAbsent(v, x -> new ArrayList<>()).add(p);
       }
       if (p instanceof Predicate.Compare c
           && c.op() == Predicate.Op.EQ
-          && c.attribute().equals(best)) {
+          && c.attribute().equals(attribute)) {
         String v = IndexValue.ofLiteral(c.value());
         if (v != null) {
           exact.add(v);
@@ -90,7 +105,7 @@ public record IndexHint(
             EventPredicate.anyOf(e.getValue().stream().map(EventPredicate::of).toList()));
       }
     }
-    return new IndexHint(best, Set.copyOf(common.get(best)), Map.copyOf(residuals));
+    return new IndexHint(attribute, Set.copyOf(values), Map.copyOf(residuals));
   }
 
   /** The attributes a predicate pins to a finite set of values, with those values. */

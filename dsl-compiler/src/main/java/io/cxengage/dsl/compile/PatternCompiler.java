@@ -79,7 +79,7 @@ public final class PatternCompiler {
           shape.absentMillis(),
           shape.hasAbsent() ? EventPredicate.of(shape.absent()) : null,
           IndexHint.of(touching),
-          generic ? null : startHint(steps.get(0)));
+          generic ? List.of() : startHints(steps.get(0)));
     } catch (MalformedPatternException e) {
       throw new DslException(
           List.of(
@@ -92,18 +92,18 @@ public final class PatternCompiler {
   }
 
   /**
-   * The hint for the events that can start a partial match of a chain: those of its first step.
+   * The hints for the events that can start a partial match of a chain: those of its first step.
    * None for an {@code all} first (its condition weighs the events already taken) or a generic
    * pattern; the engine then tests every touching event against the NFA's start.
    */
-  private static IndexHint startHint(Step first) {
+  private static List<IndexHint> startHints(Step first) {
     if (first instanceof Step.Single s) {
-      return IndexHint.of(List.of(s.predicate()));
+      return IndexHint.all(List.of(s.predicate()));
     }
     if (first instanceof Step.Times t) {
-      return IndexHint.of(List.of(t.predicate()));
+      return IndexHint.all(List.of(t.predicate()));
     }
-    return null;
+    return List.of();
   }
 
   /**

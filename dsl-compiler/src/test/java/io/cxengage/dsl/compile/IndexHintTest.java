@@ -84,6 +84,10 @@ class IndexHintTest {
     assertThat(start.residual("n:7").test(tree("{\"type\":\"b\",\"code\":7}"))).isFalse();
     // the later step's type touches the pattern but starts nothing
     assertThat(c.indexHint().values()).contains("s:b");
+    // either attribute can index the start: the engine chooses knowing the tenant's patterns
+    assertThat(c.startHints()).extracting(IndexHint::attribute).containsExactly("code", "type");
+    assertThat(c.startHints().get(1).residual("s:a").test(tree("{\"type\":\"a\",\"code\":7}")))
+        .isTrue();
   }
 
   @Test
@@ -115,6 +119,6 @@ class IndexHintTest {
                 .startHint())
         .isNull();
     // a first step that pins no attribute
-    assertThat(compile("(seq (event (> amount 5)) (event (= type \"b\")))").startHint()).isNull();
+    assertThat(compile("(seq (event (> amount 5)) (event (= type \"b\")))").startHints()).isEmpty();
   }
 }

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds, for an event, the patterns of a tenant it must be offered to, without testing them all. A
@@ -34,8 +36,18 @@ final class PatternIndex {
   private final Map<ActivePattern, Touch> touches = new IdentityHashMap<>();
   private final Map<String, ActivePattern> byStateKey = new HashMap<>();
   private final Map<ActivePattern, Integer> order = new IdentityHashMap<>();
+  private final Map<ActivePattern, IndexHint> startHints = new IdentityHashMap<>();
 
   PatternIndex(Collection<ActivePattern> patterns) {
+    // how many values each attribute takes in the tenant's first steps: starts are indexed by the
+    // attribute that spreads the patterns most thinly (a pattern starting on (and (= type "A")
+    // (= code 7)) goes under code when codes tell the patterns apart better than types)
+    Map<String, Set<String>> spread = new HashMap<>();
+    for (ActivePattern p : patterns) {
+      for (IndexHint h : p.compiled().startHints()) {
+        spread.computeIfAbsent(h.attribute(), a -> new HashSet<>()).addAll(h.values());
+      }
+    }
     for (ActivePattern p : patterns) {
       order.put(p, order.size());
       byStateKey.put(p.stateKey(), p);
@@ -46,7 +58,8 @@ final class PatternIndex {
               : new Touch(slot(touch.attribute()), touch, null);
       touches.put(p, t);
       touching.add(p, touch, p.compiled().touches(), t.slot(), false);
-      IndexHint start = p.compiled().startHint();
+      IndexHint start = widest(p.compiled().startHints(), spread);
+      startHints.put(p, start);
       if (start != null) {
         // the first step's own predicates decide: no need to ask the NFA
         starting.add(p, start, null, slot(start.attribute()), false);
@@ -55,6 +68,18 @@ final class PatternIndex {
         starting.add(p, touch, p.compiled().touches(), t.slot(), true);
       }
     }
+  }
+
+  /** The hint whose attribute takes the most values across the tenant, or null if none. */
+  private static IndexHint widest(List<IndexHint> hints, Map<String, Set<String>> spread) {
+    IndexHint widest = null;
+    for (IndexHint h : hints) {
+      if (widest == null
+          || spread.get(h.attribute()).size() > spread.get(widest.attribute()).size()) {
+        widest = h;
+      }
+    }
+    return widest;
   }
 
   /** The values of an event's indexed attributes, each read when first needed. */
@@ -107,6 +132,11 @@ final class PatternIndex {
   /** Adds to {@code out} the patterns the event can start that are not in it yet. */
   void addStartedBy(Probe e, List<ActivePattern> out) {
     starting.hits(e, out);
+  }
+
+  /** The hint a pattern's starts are indexed by, or null when the NFA's start is asked. */
+  IndexHint startHint(ActivePattern p) {
+    return startHints.get(p);
   }
 
   /** Puts patterns in the order they were given to the index (the tenant's). */

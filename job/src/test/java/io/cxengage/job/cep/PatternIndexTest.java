@@ -101,4 +101,25 @@ class PatternIndexTest {
     index.sort(patterns);
     assertThat(patterns).containsExactly(UNPINNED, CHAIN, ALL);
   }
+
+  @Test
+  void startsAreIndexedByTheAttributeThatTellsTheTenantsPatternsApart() {
+    // both attributes pin one value per pattern; "kind" comes first by name but is the same for all
+    List<ActivePattern> zones = new ArrayList<>();
+    for (int z = 0; z < 5; z++) {
+      zones.add(
+          pattern(
+              "Z" + z,
+              "(seq (event (and (= kind \"visit\") (= zone " + z + "))) (event (= type \"B\")))"));
+    }
+    assertThat(zones.get(0).compiled().startHint().attribute()).isEqualTo("kind");
+
+    PatternIndex index = new PatternIndex(zones);
+
+    for (ActivePattern p : zones) {
+      assertThat(index.startHint(p).attribute()).isEqualTo("zone");
+    }
+    ObjectNode visit = Json.mapper().createObjectNode().put("kind", "visit").put("zone", 3);
+    assertThat(startedBy(index, new CustomerEvent("e", 1L, visit))).containsExactly(zones.get(3));
+  }
 }
