@@ -124,11 +124,6 @@ public final class CompiledWhen {
     return startHints;
   }
 
-  /** The first of {@link #startHints}, or null when there is none. */
-  public IndexHint startHint() {
-    return startHints.isEmpty() ? null : startHints.get(0);
-  }
-
   /** The index hint, or null when every event must be tested against {@link #touches}. */
   public IndexHint indexHint() {
     return indexHint;

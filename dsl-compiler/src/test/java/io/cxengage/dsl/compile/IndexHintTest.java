@@ -76,7 +76,7 @@ class IndexHintTest {
         compile(
             "(within 60 seconds (seq (event (and (= type \"a\") (= code 7)))"
                 + " (count 2 (event (= type \"b\")))))");
-    IndexHint start = c.startHint();
+    IndexHint start = c.startHints().get(0);
     // both attributes pin one value: the tie goes to the name, here the more selective code
     assertThat(start.attribute()).isEqualTo("code");
     assertThat(start.values()).containsExactly("n:7");
@@ -94,12 +94,14 @@ class IndexHintTest {
   void aCountedOrAlternativeFirstStepStartsWithAnyOfItsEvents() {
     assertThat(
             compile("(seq (count 3 (event (= type \"a\"))) (event (= type \"b\")))")
-                .startHint()
+                .startHints()
+                .get(0)
                 .exact())
         .containsExactly("s:a");
     IndexHint any =
         compile("(seq (any (event (= type \"a\")) (event (= type \"c\"))) (event (= type \"b\")))")
-            .startHint();
+            .startHints()
+            .get(0);
     assertThat(any.values()).containsExactlyInAnyOrder("s:a", "s:c");
   }
 
@@ -109,15 +111,15 @@ class IndexHintTest {
     assertThat(
             compile(
                     "(seq (all (event (= type \"a\")) (event (= type \"c\"))) (event (= type \"b\")))")
-                .startHint())
-        .isNull();
+                .startHints())
+        .isEmpty();
     // any of sequences: the generic mapping
     assertThat(
             compile(
                     "(any (seq (event (= type \"a\")) (event (= type \"b\")))"
                         + " (seq (event (= type \"c\")) (event (= type \"d\"))))")
-                .startHint())
-        .isNull();
+                .startHints())
+        .isEmpty();
     // a first step that pins no attribute
     assertThat(compile("(seq (event (> amount 5)) (event (= type \"b\")))").startHints()).isEmpty();
   }

@@ -112,7 +112,7 @@ class PatternIndexTest {
               "Z" + z,
               "(seq (event (and (= kind \"visit\") (= zone " + z + "))) (event (= type \"B\")))"));
     }
-    assertThat(zones.get(0).compiled().startHint().attribute()).isEqualTo("kind");
+    assertThat(zones.get(0).compiled().startHints().get(0).attribute()).isEqualTo("kind");
 
     PatternIndex index = new PatternIndex(zones);
 
