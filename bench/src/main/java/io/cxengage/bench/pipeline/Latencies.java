@@ -1,6 +1,10 @@
 package io.cxengage.bench.pipeline;
 
 import io.cxengage.bench.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -8,13 +12,34 @@ import java.util.Locale;
 final class Latencies {
 
   private long[] micros = new long[1024];
+  private long[] sentMicros = new long[1024];
   private int n;
 
-  synchronized void add(long latencyMicros) {
+  /** A latency without the instant it began (not traced). */
+  void add(long latencyMicros) {
+    add(0, latencyMicros);
+  }
+
+  /** A reaction whose event was sent at {@code sent} (epoch µs) and seen {@code latency} later. */
+  synchronized void add(long sent, long latencyMicros) {
     if (n == micros.length) {
       micros = Arrays.copyOf(micros, n * 2);
+      sentMicros = Arrays.copyOf(sentMicros, n * 2);
     }
+    sentMicros[n] = sent;
     micros[n++] = latencyMicros;
+  }
+
+  /**
+   * Writes one line per reaction, in the order seen: its event's sending (epoch ms), latency (ms).
+   */
+  synchronized void writeTrace(Path file) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+      out.println("sent_epoch_ms\tlatency_ms");
+      for (int i = 0; i < n; i++) {
+        out.printf(Locale.ROOT, "%d\t%.1f%n", sentMicros[i] / 1000, micros[i] / 1000.0);
+      }
+    }
   }
 
   synchronized int count() {

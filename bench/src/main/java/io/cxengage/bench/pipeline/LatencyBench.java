@@ -2,6 +2,8 @@ package io.cxengage.bench.pipeline;
 
 import io.cxengage.bench.Report;
 import io.cxengage.bench.pipeline.EngineUnderTest.Graph;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -74,9 +76,12 @@ public final class LatencyBench implements Callable<Integer> {
   List<String> bufferTimeouts = List.of("5ms", "100ms");
 
   @Option(
-      names = "--flink",
-      description = "a Flink option for every run, key=value (repeatable), to try a setting")
-  Map<String, String> flinkOptions = new java.util.LinkedHashMap<>();
+      names = "--trace",
+      description =
+          "a directory to write every measured reaction to, one file per run and reader: the"
+              + " instant its event was sent (epoch ms) and its latency (ms), to see when the slow"
+              + " ones happened")
+  Path traceDirectory;
 
   private final Report report = new Report(System.out, "per-process-cpu");
 
@@ -105,9 +110,13 @@ public final class LatencyBench implements Callable<Integer> {
           patterns, workload.keys, rate, max, measured, warmup);
       report.print("pipeline.latency.rate", String.format(Locale.ROOT, "%.0f", rate), "events/s");
       for (String timeout : bufferTimeouts) {
-        Map<String, String> flink = new java.util.LinkedHashMap<>(flinkOptions);
-        flink.put("execution.buffer-timeout.interval", timeout);
-        run(installation, flink, rate, warmup, measured, "pipeline.latency.buffer-" + timeout);
+        run(
+            installation,
+            workload.flink(timeout),
+            rate,
+            warmup,
+            measured,
+            "pipeline.latency.buffer-" + timeout);
       }
     }
     return 0;
@@ -120,9 +129,8 @@ public final class LatencyBench implements Callable<Integer> {
   private double sustainedMaximum(BenchInstallation installation, String timeout, int seconds)
       throws Exception {
     installation.newRun(patterns);
-    Map<String, String> flink = new java.util.LinkedHashMap<>(flinkOptions);
-    flink.put("execution.buffer-timeout.interval", timeout);
-    try (EngineUnderTest engine = EngineUnderTest.start(installation, Graph.WHOLE, flink);
+    try (EngineUnderTest engine =
+            EngineUnderTest.start(installation, Graph.WHOLE, workload.flink(timeout));
         EventProducer producer =
             new EventProducer(installation.bootstrap(), installation.topics().events())) {
       java.util.concurrent.atomic.AtomicBoolean stop =
@@ -187,6 +195,11 @@ public final class LatencyBench implements Callable<Integer> {
     report.print(name + ".behind-at-end", Long.toString(behind), "events");
     uncommitted.print(report, name + ".read-uncommitted");
     committed.print(report, name + ".read-committed");
+    if (traceDirectory != null) {
+      Files.createDirectories(traceDirectory);
+      uncommitted.writeTrace(traceDirectory.resolve(name + ".read-uncommitted.tsv"));
+      committed.writeTrace(traceDirectory.resolve(name + ".read-committed.tsv"));
+    }
   }
 
   private static ReactionWatcher watch(
@@ -203,7 +216,7 @@ public final class LatencyBench implements Callable<Integer> {
         (reaction, seen) -> {
           long sent = reaction.path("params").path("sent").asLong(0);
           if (sent >= from && sent < to && !absent.contains(reaction.path("pattern").asText())) {
-            latencies.add(seen - sent);
+            latencies.add(sent, seen - sent);
           }
         });
   }

@@ -130,10 +130,7 @@ public final class ThroughputBench implements Callable<Integer> {
     }
     System.gc();
     try (EngineUnderTest engine =
-        EngineUnderTest.start(
-            installation,
-            graph,
-            Map.of("execution.buffer-timeout.interval", bufferTimeout.trim()))) {
+        EngineUnderTest.start(installation, graph, workload.flink(bufferTimeout))) {
       Await.until(() -> engine.eventsParsed() > 0, Duration.ofMinutes(2), "the first event");
       long start = System.nanoTime();
       long cpuStart = JvmTimes.processCpuNanos();

@@ -1,5 +1,7 @@
 package io.cxengage.bench.pipeline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The workload options every pipeline bench takes (a picocli mixin). */
@@ -14,5 +16,17 @@ final class WorkloadOptions {
   /** The workload's event stream from its start. */
   PipelineWorkload stream() {
     return new PipelineWorkload(keys, seed);
+  }
+
+  @Option(
+      names = "--flink",
+      description = "a Flink option for every run, key=value (repeatable), to try a setting")
+  Map<String, String> flinkOptions = new LinkedHashMap<>();
+
+  /** The Flink options of a run: those given, with Flink's network buffer timeout. */
+  Map<String, String> flink(String bufferTimeout) {
+    Map<String, String> flink = new LinkedHashMap<>(flinkOptions);
+    flink.put("execution.buffer-timeout.interval", bufferTimeout.trim());
+    return flink;
   }
 }
