@@ -25,6 +25,7 @@ public record JobSettings(
     Duration checkpointInterval,
     Duration bufferTimeout,
     String stateBackend,
+    boolean stateChangelog,
     String checkpointDir,
     Duration tolerance,
     DynamicPatternOperator.Ordering ordering,
@@ -52,6 +53,13 @@ public record JobSettings(
         "longest a record waits in a network buffer between two tasks (Flink's default is 100ms:"
             + " more throughput, more latency)");
     option("state-backend", "CX_STATE_BACKEND", "rocksdb", "rocksdb or heap");
+    option(
+        "state-changelog",
+        "CX_STATE_CHANGELOG",
+        "true",
+        "with rocksdb: log state changes and persist the log at each checkpoint, copying RocksDB"
+            + " itself in the background every 10 minutes, so that a checkpoint does not stall the"
+            + " events for RocksDB's flush (false: a RocksDB copy at every checkpoint)");
     option(
         "checkpoint-dir",
         "CX_CHECKPOINT_DIR",
@@ -173,6 +181,8 @@ public record JobSettings(
         duration("checkpoint-interval", get.apply("checkpoint-interval")),
         duration("buffer-timeout", get.apply("buffer-timeout")),
         choice("state-backend", get.apply("state-backend"), "rocksdb", "heap"),
+        Boolean.parseBoolean(
+            choice("state-changelog", get.apply("state-changelog"), "true", "false")),
         get.apply("checkpoint-dir"),
         duration("out-of-orderness", get.apply("out-of-orderness")),
         choice("ordering", get.apply("ordering"), "arrival", "event-time").equals("arrival")

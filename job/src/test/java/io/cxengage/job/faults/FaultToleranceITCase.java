@@ -76,7 +76,7 @@ class FaultToleranceITCase {
     env.put("CX_GROUP_ID", prefix + "job");
     env.put("CX_PARALLELISM", "2");
     env.put("CX_CHECKPOINT_INTERVAL", "1s");
-    env.put("CX_STATE_BACKEND", "heap");
+    // the embedded default's state: RocksDB with the state changelog, restored after every fault
     env.put("CX_CHECKPOINT_DIR", tmp.resolve(prefix + "cp").toUri().toString());
     JobSettings settings = JobSettings.from(new String[0], env);
     StreamExecutionEnvironment flink =
