@@ -66,7 +66,8 @@ public final class EngineJob {
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(500));
     // a record waits at most this long for its network buffer to fill: Flink's 100 ms would be most
-    // of a reaction's latency (bench/README.md, "Whole pipeline")
+    // of a reaction's latency; the default 0 sends each record at once, which on 2 cores cost no
+    // throughput, as no flusher threads wake every few ms (bench/README.md, "Whole pipeline")
     conf.set(ExecutionOptions.BUFFER_TIMEOUT, settings.bufferTimeout());
     if (!settings.checkpointDir().isBlank()) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());

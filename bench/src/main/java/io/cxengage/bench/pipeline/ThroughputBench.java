@@ -52,10 +52,10 @@ public final class ThroughputBench implements Callable<Integer> {
       names = "--buffer-timeouts",
       split = ",",
       description =
-          "Flink network buffer timeouts to run with, a round each (default 5ms, the embedded"
+          "Flink network buffer timeouts to run with, a round each (default 0ms, the embedded"
               + " default's); the figures of a later one are named"
               + " pipeline.throughput.buffer-<timeout>.*")
-  List<String> bufferTimeouts = List.of("5ms");
+  List<String> bufferTimeouts = List.of("0ms");
 
   @Option(
       names = "--repeat",
