@@ -49,7 +49,7 @@ public final class EngineJob {
       if (settings.stateChangelog()) {
         // a RocksDB checkpoint flushes and copies the database on the task thread, which held
         // the events for 100-500 ms every 10 s; with the changelog a checkpoint persists the log of
-        // changes since the last one, and RocksDB is copied in the background (bench/README.md)
+        // changes since the last one, and RocksDB is copied every 10 minutes only (bench/README.md)
         conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
         conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
         conf.set(FsStateChangelogOptions.BASE_PATH, changelogDirectory(settings));

@@ -58,8 +58,8 @@ public record JobSettings(
         "CX_STATE_CHANGELOG",
         "true",
         "with rocksdb: log state changes and persist the log at each checkpoint, copying RocksDB"
-            + " itself in the background every 10 minutes, so that a checkpoint does not stall the"
-            + " events for RocksDB's flush (false: a RocksDB copy at every checkpoint)");
+            + " itself only every 10 minutes, so that a checkpoint does not stall the events for"
+            + " RocksDB's flush (false: a RocksDB copy at every checkpoint)");
     option(
         "checkpoint-dir",
         "CX_CHECKPOINT_DIR",
