@@ -1,12 +1,8 @@
 package io.cxengage.job.serde;
 
-import io.cxengage.dsl.event.CustomerEvent;
 import io.cxengage.job.model.RoutedEvent;
-import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * A routed event in binary: tenant, key, the event as {@link CustomerEventSerializer} writes it,
@@ -14,33 +10,14 @@ import org.apache.flink.core.memory.DataOutputView;
  * CEP operator), and as JSON its decoding through Jackson's data binding was a quarter of the CEP
  * task's time.
  */
-public final class RoutedEventSerializer extends ImmutableRecordSerializer<RoutedEvent> {
+public final class RoutedEventSerializer extends RoutedEventForm {
 
   private static final long serialVersionUID = 1L;
   public static final RoutedEventSerializer INSTANCE = new RoutedEventSerializer();
 
   @Override
-  public void serialize(RoutedEvent record, DataOutputView target) throws IOException {
-    target.writeUTF(record.tenant());
-    target.writeUTF(record.key());
-    CustomerEventSerializer.INSTANCE.serialize(record.event(), target);
-    target.writeLong(record.configOffset());
-  }
-
-  @Override
-  public RoutedEvent deserialize(DataInputView source) throws IOException {
-    String tenant = source.readUTF();
-    String key = source.readUTF();
-    CustomerEvent event = CustomerEventSerializer.INSTANCE.deserialize(source);
-    return new RoutedEvent(tenant, key, event, source.readLong());
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    target.writeUTF(source.readUTF());
-    target.writeUTF(source.readUTF());
-    CustomerEventSerializer.INSTANCE.copy(source, target);
-    target.writeLong(source.readLong());
+  CustomerEventForm events() {
+    return CustomerEventSerializer.INSTANCE;
   }
 
   @Override
@@ -48,10 +25,42 @@ public final class RoutedEventSerializer extends ImmutableRecordSerializer<Route
     return new Snapshot();
   }
 
-  /** Snapshot of this stateless serialiser. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<RoutedEvent> {
+  /** The form before the binary attributes, to read the events waiting in older checkpoints. */
+  static final class JsonAttributes extends RoutedEventForm {
+
+    private static final long serialVersionUID = 1L;
+    static final JsonAttributes INSTANCE = new JsonAttributes();
+
+    @Override
+    CustomerEventForm events() {
+      return CustomerEventSerializer.JsonAttributes.INSTANCE;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<RoutedEvent> snapshotConfiguration() {
+      return new Snapshot(AttributeFormSnapshot.JSON_ATTRIBUTES);
+    }
+  }
+
+  /** Snapshot of the serialiser: its version is the form of the event's attributes. */
+  public static final class Snapshot extends AttributeFormSnapshot<RoutedEvent> {
+
     public Snapshot() {
-      super(() -> INSTANCE);
+      this(BINARY_ATTRIBUTES);
+    }
+
+    Snapshot(int version) {
+      super(version);
+    }
+
+    @Override
+    TypeSerializer<RoutedEvent> binaryForm() {
+      return INSTANCE;
+    }
+
+    @Override
+    TypeSerializer<RoutedEvent> jsonForm() {
+      return JsonAttributes.INSTANCE;
     }
   }
 }
