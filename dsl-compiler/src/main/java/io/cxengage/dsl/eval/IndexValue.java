@@ -30,6 +30,9 @@ public final class IndexValue {
     if (value == null || value.isNull() || value.isContainerNode()) {
       return null;
     }
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      return integer(value.longValue());
+    }
     if (value.isNumber()) {
       BigDecimal n = NumberSyntax.decimal(value);
       return n == null ? "s:" + value.asText() : number(n);
@@ -38,6 +41,14 @@ public final class IndexValue {
       return text(value.textValue());
     }
     return "s:" + value.asText();
+  }
+
+  /**
+   * The normal form of an integer, without a {@link BigDecimal} for most (every event's numeric
+   * attributes are normalised): one that does not end in zero is its own digits.
+   */
+  static String integer(long value) {
+    return value % 10 != 0 ? "n:" + value : number(BigDecimal.valueOf(value));
   }
 
   private static String text(String s) {

@@ -61,6 +61,27 @@ class IndexValueProperties {
         .isEqualTo(equal);
   }
 
+  @Property(tries = 2000)
+  void anIntegerIsNormalisedAsItsDecimalIs(@ForAll("integers") long value) {
+    String expected =
+        IndexValue.ofLiteral(new Literal.Number(BigDecimal.valueOf(value), Long.toString(value)));
+
+    assertThat(IndexValue.ofNode(JSON.numberNode(value))).isEqualTo(expected);
+    assertThat(IndexValue.ofNode(JSON.numberNode(BigInteger.valueOf(value)))).isEqualTo(expected);
+    if (value == (int) value) {
+      assertThat(IndexValue.ofNode(JSON.numberNode((int) value))).isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> integers() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs(),
+        Arbitraries.longs().between(-1000, 1000),
+        Arbitraries.longs().between(-100_000, 100_000).map(v -> v * 1000),
+        Arbitraries.of(0L, 10L, -10L, Long.MIN_VALUE, Long.MAX_VALUE, 9_000_000_000_000_000_000L));
+  }
+
   @Example
   void numberLiteralWrittenWithPlusOrLeadingZerosEqualsOnlyNumbers() {
     // (= a +5) and (= a 007) are the numbers 5 and 7: the strings "+5" and "007" are not numbers

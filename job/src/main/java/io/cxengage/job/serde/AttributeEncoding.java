@@ -18,6 +18,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ final class AttributeEncoding {
         writeVarLong(readVarLong(in), out);
         copyBytes(in, out);
       }
-      case TEXT, JSON_TEXT -> StringValue.copyString(in, out);
+      case TEXT, JSON_TEXT -> copyText(in, out);
       case ARRAY -> {
         int size = copySize(in, out);
         for (int i = 0; i < size; i++) {
@@ -87,7 +88,7 @@ final class AttributeEncoding {
       case OBJECT -> {
         int size = copySize(in, out);
         for (int i = 0; i < size; i++) {
-          StringValue.copyString(in, out);
+          copyText(in, out);
           copy(in, out);
         }
       }
@@ -100,7 +101,7 @@ final class AttributeEncoding {
       out.writeByte(OBJECT);
       writeSize(object.size(), out);
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        StringValue.writeString(field.getKey(), out);
+        writeText(field.getKey(), out);
         writeNode(field.getValue(), out);
       }
     } else if (node instanceof ArrayNode array) {
@@ -111,7 +112,7 @@ final class AttributeEncoding {
       }
     } else if (node instanceof TextNode text) {
       out.writeByte(TEXT);
-      StringValue.writeString(text.textValue(), out);
+      writeText(text.textValue(), out);
     } else if (node instanceof IntNode number) {
       out.writeByte(INT);
       writeVarLong(number.intValue(), out);
@@ -132,7 +133,7 @@ final class AttributeEncoding {
       out.writeByte(NULL);
     } else {
       out.writeByte(JSON_TEXT);
-      StringValue.writeString(MAPPER.writeValueAsString(node), out);
+      writeText(MAPPER.writeValueAsString(node), out);
     }
   }
 
@@ -173,12 +174,48 @@ final class AttributeEncoding {
     };
   }
 
-  private static String readText(DataInput in) throws IOException {
+  /**
+   * Writes a string: Latin-1 text (nearly all attribute names and values) as its length plus one
+   * and a byte per character, which reads back with one bulk copy; other text as a zero and Flink's
+   * {@link StringValue} form, which keeps every UTF-16 unit, lone surrogates too.
+   */
+  static void writeText(String text, DataOutput out) throws IOException {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) > 0xFF) {
+        writeSize(0, out);
+        StringValue.writeString(text, out);
+        return;
+      }
+    }
+    writeSize(length + 1, out);
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  static String readText(DataInput in) throws IOException {
+    int latin1 = readSize(in);
+    if (latin1 > 0) {
+      byte[] bytes = new byte[latin1 - 1];
+      in.readFully(bytes);
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     String text = StringValue.readString(in);
     if (text == null) {
       throw new IOException("Corrupt event attributes: a null string");
     }
     return text;
+  }
+
+  static void copyText(DataInput in, DataOutput out) throws IOException {
+    int latin1 = readSize(in);
+    writeSize(latin1, out);
+    if (latin1 > 0) {
+      byte[] bytes = new byte[latin1 - 1];
+      in.readFully(bytes);
+      out.write(bytes);
+    } else {
+      StringValue.copyString(in, out);
+    }
   }
 
   private static void writeBytes(byte[] bytes, DataOutput out) throws IOException {

@@ -21,6 +21,21 @@ public final class CustomerEventSerializer extends CustomerEventForm {
   public static final CustomerEventSerializer INSTANCE = new CustomerEventSerializer();
 
   @Override
+  void writeText(String text, DataOutputView target) throws IOException {
+    AttributeEncoding.writeText(text, target);
+  }
+
+  @Override
+  String readText(DataInputView source) throws IOException {
+    return AttributeEncoding.readText(source);
+  }
+
+  @Override
+  void copyText(DataInputView source, DataOutputView target) throws IOException {
+    AttributeEncoding.copyText(source, target);
+  }
+
+  @Override
   void writeAttributes(ObjectNode attributes, DataOutputView target) throws IOException {
     AttributeEncoding.write(attributes, target);
   }
@@ -49,6 +64,21 @@ public final class CustomerEventSerializer extends CustomerEventForm {
     private static final long serialVersionUID = 1L;
     static final JsonAttributes INSTANCE = new JsonAttributes();
     private static final ObjectMapper MAPPER = Json.mapper();
+
+    @Override
+    void writeText(String text, DataOutputView target) throws IOException {
+      target.writeUTF(text);
+    }
+
+    @Override
+    String readText(DataInputView source) throws IOException {
+      return source.readUTF();
+    }
+
+    @Override
+    void copyText(DataInputView source, DataOutputView target) throws IOException {
+      target.writeUTF(source.readUTF());
+    }
 
     @Override
     void writeAttributes(ObjectNode attributes, DataOutputView target) throws IOException {

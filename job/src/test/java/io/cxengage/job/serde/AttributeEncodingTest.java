@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxengage.connectors.json.Json;
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -121,6 +122,28 @@ class AttributeEncodingTest {
 
     assertIdentical(decode(encode(nested)), nested);
     assertIdentical(decode(encode(longText)), longText);
+  }
+
+  @Test
+  void keepsEveryStringUnitForUnit() throws IOException {
+    List<String> texts =
+        List.of("", "T7", "Ünïcödé Latin-1 ÿ", "日本語", "😀", "lone \ud800 high", "lone \udc00 low");
+    DataOutputSerializer out = new DataOutputSerializer(16);
+    for (String text : texts) {
+      AttributeEncoding.writeText(text, out);
+    }
+    byte[] bytes = out.getCopyOfBuffer();
+
+    DataInputDeserializer in = new DataInputDeserializer(bytes);
+    for (String text : texts) {
+      assertThat(AttributeEncoding.readText(in)).isEqualTo(text);
+    }
+    DataInputDeserializer again = new DataInputDeserializer(bytes);
+    DataOutputSerializer copied = new DataOutputSerializer(16);
+    for (int i = 0; i < texts.size(); i++) {
+      AttributeEncoding.copyText(again, copied);
+    }
+    assertThat(copied.getCopyOfBuffer()).isEqualTo(bytes);
   }
 
   @Test
