@@ -19,8 +19,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.StateBackendLoader;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
@@ -31,6 +34,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * State written with the attributes as JSON text (engine versions before the binary form) is read
@@ -40,8 +44,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AttributeFormMigrationTest {
 
-  static Stream<StateBackend> backends() {
-    return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
+  /** Heap, RocksDB, and RocksDB under the state changelog as the engine runs it by default. */
+  static Stream<StateBackend> backends() throws Exception {
+    Configuration changelog = new Configuration();
+    changelog.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
+    StateBackend underChangelog =
+        StateBackendLoader.fromApplicationOrConfigOrDefault(
+            new EmbeddedRocksDBStateBackend(),
+            changelog,
+            new Configuration(),
+            AttributeFormMigrationTest.class.getClassLoader(),
+            LoggerFactory.getLogger(AttributeFormMigrationTest.class));
+    assertThat(StateBackendLoader.isChangelogStateBackend(underChangelog)).isTrue();
+    return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend(), underChangelog);
   }
 
   private static CustomerEvent event(String id, String customer, String json) throws Exception {
@@ -50,7 +65,7 @@ class AttributeFormMigrationTest {
     return new CustomerEvent(id, 1_000L + id.hashCode() % 100, attributes);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void stateInTheJsonFormIsReadAndRewrittenInTheBinaryForm(StateBackend backend) throws Exception {
     List<CustomerEvent> written =
