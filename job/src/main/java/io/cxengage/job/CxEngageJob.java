@@ -178,14 +178,14 @@ public final class CxEngageJob {
     SingleOutputStreamOperator<ParsedEvent> parsed =
         events
             .process(new ParseFunction())
-            .returns(JsonTypeInfo.of(ParsedEvent.class))
+            .returns(BinaryTypeInfo.parsedEvent())
             .uid("cx-parse")
             .name("parse events");
     SingleOutputStreamOperator<ParsedEvent> timed =
         parsed
             .transform(
                 "event time",
-                JsonTypeInfo.of(ParsedEvent.class),
+                BinaryTypeInfo.parsedEvent(),
                 new EventClock(options.tolerance().toMillis(), options.followWallClock()))
             .uid("cx-event-time");
 

@@ -1,6 +1,7 @@
 package io.cxengage.job.serde;
 
 import io.cxengage.dsl.event.CustomerEvent;
+import io.cxengage.job.model.ParsedEvent;
 import io.cxengage.job.model.RoutedEvent;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,6 +20,10 @@ public final class BinaryTypeInfo<T> extends WholeRecordTypeInfo<T> {
 
   public static TypeInformation<RoutedEvent> routedEvent() {
     return new BinaryTypeInfo<>(RoutedEvent.class, RoutedEventSerializer.INSTANCE);
+  }
+
+  public static TypeInformation<ParsedEvent> parsedEvent() {
+    return new BinaryTypeInfo<>(ParsedEvent.class, ParsedEventSerializer.INSTANCE);
   }
 
   public static TypeInformation<CustomerEvent> customerEvent() {
