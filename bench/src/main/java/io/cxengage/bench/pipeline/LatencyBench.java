@@ -60,7 +60,7 @@ public final class LatencyBench implements Callable<Integer> {
       description =
           "seconds before measuring (default 150, quick 20): partial matches build up over the"
               + " patterns' windows for a minute, and on 2 cores the JIT compiler takes a share of"
-              + " them for about two")
+              + " the CPU for about two")
   Integer warmupSeconds;
 
   @Mixin WorkloadOptions workload = new WorkloadOptions();
