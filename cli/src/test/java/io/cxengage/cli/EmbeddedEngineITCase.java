@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxengage.connectors.json.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -231,15 +232,21 @@ class EmbeddedEngineITCase {
       return 0;
     }
     // Flink keeps only the latest checkpoint: its number says how many were taken
-    try (Stream<Path> s = Files.walk(dir, 3)) {
-      return s.filter(p -> p.getFileName().toString().equals("_metadata"))
-          .map(p -> p.getParent().getFileName().toString())
-          .filter(n -> n.startsWith("chk-"))
-          .mapToInt(n -> Integer.parseInt(n.substring(4)))
-          .max()
-          .orElse(0);
-    } catch (IOException e) {
-      return 0;
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> s = Files.walk(dir, 3)) {
+        return s.filter(p -> p.getFileName().toString().equals("_metadata"))
+            .map(p -> p.getParent().getFileName().toString())
+            .filter(n -> n.startsWith("chk-"))
+            .mapToInt(n -> Integer.parseInt(n.substring(4)))
+            .max()
+            .orElse(0);
+      } catch (IOException | UncheckedIOException e) {
+        // Flink deletes the previous checkpoint's directory as it completes the next one, and a
+        // walk that meets a directory as it goes fails: walk again (zero would read as "none yet")
+        if (attempt == 10) {
+          throw new IllegalStateException("cannot list the checkpoints in " + dir, e);
+        }
+      }
     }
   }
 

@@ -14,6 +14,8 @@ import io.cxengage.connectors.secrets.SecretCipher;
 import io.cxengage.job.EngineJob;
 import io.cxengage.job.JobSettings;
 import io.cxengage.job.fault.FaultInjector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,10 +162,18 @@ class ReactionDeliveryITCase {
     if (!Files.exists(dir)) {
       return Set.of();
     }
-    try (Stream<Path> s = Files.walk(dir, 3)) {
-      return s.filter(p -> p.getFileName().toString().equals("_metadata"))
-          .map(p -> p.getParent().toString())
-          .collect(Collectors.toSet());
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> s = Files.walk(dir, 3)) {
+        return s.filter(p -> p.getFileName().toString().equals("_metadata"))
+            .map(p -> p.getParent().toString())
+            .collect(Collectors.toSet());
+      } catch (IOException | UncheckedIOException e) {
+        // Flink deletes the previous checkpoint's directory as it completes the next one, and a
+        // walk that meets a directory as it goes fails: walk again
+        if (attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
